@@ -1,0 +1,128 @@
+//! Command line: renders a selection to the same text the widget exports, byte for byte.
+//!
+//! For authorities that generate tender documents in scripts, and as a consistency check of the
+//! widget. The selection comes from a shared link's fragment or from a JSON file.
+
+use criteria_builder::domain::assemble::assemble;
+use criteria_builder::domain::embedded;
+use criteria_builder::domain::fragment;
+use criteria_builder::domain::i18n::Language;
+use criteria_builder::domain::render::{html, markdown, text};
+use criteria_builder::domain::selection::Selection;
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: criteria render [--format markdown|text|html] [--language en] (--fragment FRAGMENT | --json FILE)
+
+Renders a selection to the document the widget exports, byte for byte.
+  --fragment  the part after '#' of a link shared from the widget (a whole link works too)
+  --json      a file with the selection as JSON, e.g.
+              {\"categories\": [\"laptops-desktops\"], \"risks\": [\"forced-labour\"],
+               \"level\": \"advanced\", \"stages\": [\"selection\", \"contract\"],
+               \"details\": {\"authority\": \"City of Example\", \"contract_months\": \"48\"}}
+  --format    markdown (default), text, or html (the standalone print-friendly file)
+What could not be used from the selection is reported on standard error.";
+
+struct Args {
+    format: String,
+    language: Language,
+    fragment: Option<String>,
+    json: Option<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args {
+        format: "markdown".into(),
+        language: Language::En,
+        fragment: None,
+        json: None,
+    };
+    let mut rest = args.iter();
+    match rest.next().map(String::as_str) {
+        Some("render") => {}
+        Some("--help" | "-h") | None => return Err(String::new()),
+        Some(other) => return Err(format!("unknown command {other:?}")),
+    }
+    while let Some(flag) = rest.next() {
+        let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--format" => parsed.format = value()?,
+            "--language" => {
+                let code = value()?;
+                parsed.language = Language::from_code(&code)
+                    .ok_or(format!("no catalogue in language {code:?}"))?;
+            }
+            "--fragment" => parsed.fragment = Some(value()?),
+            "--json" => parsed.json = Some(value()?),
+            "--help" | "-h" => return Err(String::new()),
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    if parsed.fragment.is_some() == parsed.json.is_some() {
+        return Err("give exactly one of --fragment or --json".into());
+    }
+    Ok(parsed)
+}
+
+fn run(args: Args) -> Result<String, String> {
+    let catalog = embedded::catalog(args.language).map_err(|e| e.to_string())?;
+    let mut selection = match (&args.fragment, &args.json) {
+        (Some(link), _) => {
+            let fragment = link.rsplit_once('#').map_or(link.as_str(), |(_, f)| f);
+            let (selection, notices) = fragment::decode(fragment);
+            for notice in notices {
+                eprintln!("note: {}", args.language.messages().notice(&notice));
+            }
+            selection
+        }
+        (_, Some(path)) => {
+            let contents =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            serde_json::from_str::<Selection>(&contents)
+                .map_err(|e| format!("{path}: not a valid selection: {e}"))?
+        }
+        (None, None) => unreachable!("parse_args requires one source"),
+    };
+    for notice in selection.retain_known(&catalog) {
+        eprintln!("note: {}", args.language.messages().notice(&notice));
+    }
+    let document = assemble(&catalog, &selection, args.language);
+    match args.format.as_str() {
+        "markdown" | "md" => Ok(markdown::render(&document)),
+        "text" | "txt" => Ok(text::render(&document)),
+        "html" => Ok(html::standalone(&document)),
+        other => Err(format!("unknown format {other:?} (markdown, text or html)")),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let parsed = match parse_args(&args) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("error: {message}\n");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(parsed) {
+        Ok(output) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(output.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::FAILURE;
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The few side effects the widget has, all local to the page: the URL fragment, the clipboard and
+//! downloads. Nothing here decides anything, and nothing sends a request anywhere.
+
+use gloo::file::{Blob, ObjectUrl};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The browser refused or does not offer what was asked (clipboard permission, no document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAllowed;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's current URL fragment, without `#`.
+pub fn location_fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    Some(hash.trim_start_matches('#').to_string())
+}
+
+/// Writes the fragment without adding a history entry or scrolling.
+pub fn replace_fragment(fragment: &str) {
+    let Some(window) = window() else { return };
+    if location_fragment().as_deref() == Some(fragment) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+/// A link to this page that opens the given selection.
+pub fn share_link(fragment: &str) -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Copies formatted (HTML) and plain text at once, so a word processor pastes the formatting and a
+/// plain field gets clean text. Falls back to plain text where rich copying is not available.
+pub async fn copy_rich(html: &str, text: &str) -> Result<(), NotAllowed> {
+    let clipboard = window().ok_or(NotAllowed)?.navigator().clipboard();
+    let blob = |content: &str, mime: &str| -> JsValue {
+        let blob = Blob::new_with_options(content, Some(mime));
+        let raw: &web_sys::Blob = blob.as_ref();
+        raw.clone().into()
+    };
+    let record = js_sys::Object::new();
+    let rich = js_sys::Reflect::set(&record, &"text/html".into(), &blob(html, "text/html"))
+        .and_then(|_| {
+            js_sys::Reflect::set(&record, &"text/plain".into(), &blob(text, "text/plain"))
+        })
+        .and_then(|_| web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record));
+    match rich {
+        Ok(item) => {
+            let items = js_sys::Array::of1(&item);
+            match JsFuture::from(clipboard.write(&items)).await {
+                Ok(_) => Ok(()),
+                Err(_) => copy_text(text).await,
+            }
+        }
+        Err(_) => copy_text(text).await,
+    }
+}
+
+pub async fn copy_text(text: &str) -> Result<(), NotAllowed> {
+    let clipboard = window().ok_or(NotAllowed)?.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| NotAllowed)
+}
+
+/// Offers `content` as a file download. The object URL is released a minute later.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), NotAllowed> {
+    let document = window().and_then(|w| w.document()).ok_or(NotAllowed)?;
+    let url = ObjectUrl::from(Blob::new_with_options(content, Some(mime)));
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| NotAllowed)?
+        .dyn_into()
+        .map_err(|_| NotAllowed)?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Timeout::new(60_000, move || drop(url)).forget();
+    Ok(())
+}
+
+/// Moves keyboard focus to the element with this id, if it exists.
+pub fn focus_by_id(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}

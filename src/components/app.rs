@@ -1,0 +1,155 @@
+//! The root of a widget: owns the one reducer, keeps the URL fragment in step, moves focus, and
+//! lays out the current step with its navigation.
+
+use super::error_summary::ErrorSummary;
+use super::notices::Notices;
+use super::step_ambition::StepAmbition;
+use super::step_details::StepDetails;
+use super::step_products::StepProducts;
+use super::step_review::StepReview;
+use super::step_risks::StepRisks;
+use super::WizardContext;
+use crate::browser;
+use crate::domain::catalog::Catalog;
+use crate::domain::i18n::fill;
+use crate::domain::options::HostOptions;
+use crate::domain::selection::Step;
+use crate::state::{Action, FocusTarget, Status, WizardState};
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub instance: u32,
+    pub options: HostOptions,
+    pub catalog: Rc<Catalog>,
+    /// Where the current selection (fragment form) is published for the host's handle.
+    pub selection_out: Rc<RefCell<String>>,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let sync_url = props.options.sync_url;
+    let state = {
+        let catalog = props.catalog.clone();
+        let language = props.options.language;
+        // A host-given selection wins; a stand-alone page restores from its address.
+        let initial = props
+            .options
+            .selection
+            .clone()
+            .or_else(|| sync_url.then(browser::location_fragment).flatten());
+        use_reducer(move || WizardState::new(catalog, language, initial.as_deref()))
+    };
+    let ctx = WizardContext {
+        state: state.clone(),
+        instance: props.instance,
+    };
+    let m = ctx.messages();
+
+    {
+        let out = props.selection_out.clone();
+        use_effect_with(state.fragment(), move |fragment| {
+            *out.borrow_mut() = fragment.clone();
+            if sync_url {
+                browser::replace_fragment(fragment);
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(sync_url, move |sync_url| {
+            let listener = sync_url.then(|| {
+                let window = gloo::utils::window();
+                EventListener::new(&window, "hashchange", move |_| {
+                    if let Some(fragment) = browser::location_fragment() {
+                        state.dispatch(Action::LoadFragment(fragment));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let heading_ref = use_node_ref();
+    let summary_ref = use_node_ref();
+    {
+        let (heading_ref, summary_ref) = (heading_ref.clone(), summary_ref.clone());
+        let target = state.focus;
+        use_effect_with(state.focus_request, move |request| {
+            // 0: the page just loaded; a widget must not steal the host page's focus.
+            if *request > 0 {
+                let node = match target {
+                    FocusTarget::StepHeading => &heading_ref,
+                    FocusTarget::ErrorSummary => &summary_ref,
+                };
+                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+
+    let onsubmit = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            state.dispatch(Action::Continue);
+        })
+    };
+    let onback = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Back))
+    };
+    let step = state.step;
+    let body = match step {
+        Step::Products => html! { <StepProducts heading_ref={heading_ref.clone()} /> },
+        Step::Risks => html! { <StepRisks heading_ref={heading_ref.clone()} /> },
+        Step::Ambition => html! { <StepAmbition heading_ref={heading_ref.clone()} /> },
+        Step::Details => html! { <StepDetails heading_ref={heading_ref.clone()} /> },
+        Step::Review => html! { <StepReview heading_ref={heading_ref.clone()} /> },
+    };
+    let status = state.status.as_ref().map(|s| match s {
+        Status::Copied => m.copied.to_string(),
+        Status::LinkCopied => m.link_copied.to_string(),
+        Status::CopyFailed => m.copy_failed.to_string(),
+        Status::Downloaded(file) => fill(m.downloaded, &[("file", file)]),
+    });
+    let step_of = fill(
+        m.step_of,
+        &[
+            ("n", &step.number().to_string()),
+            ("total", &Step::ALL.len().to_string()),
+        ],
+    );
+    let theme = format!("ecb-theme-{}", props.options.theme.code());
+
+    html! {
+        <ContextProvider<WizardContext> context={ctx}>
+            <section class={classes!("ecb", theme)} lang={props.options.language.code()} data-ecb-root=""
+                     aria-label={m.widget_title}>
+                <p class="ecb-intro">{ m.widget_intro }</p>
+                <Notices />
+                <ErrorSummary summary_ref={summary_ref} />
+                <form class="ecb-form" novalidate=true {onsubmit}>
+                    <p class="ecb-step-of">{ step_of }</p>
+                    { body }
+                    <div class="ecb-nav">
+                        if step != Step::Review {
+                            <button type="submit" class="ecb-button">{ m.continue_ }</button>
+                        }
+                        if step.previous().is_some() {
+                            <button type="button" class="ecb-button ecb-button-secondary" onclick={onback}>
+                                { m.back }
+                            </button>
+                        }
+                    </div>
+                </form>
+                <div class="ecb-status" role="status" aria-live="polite">
+                    { status.unwrap_or_default() }
+                </div>
+            </section>
+        </ContextProvider<WizardContext>>
+    }
+}

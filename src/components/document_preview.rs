@@ -1,0 +1,119 @@
+//! The live preview: the very outline every export uses, rendered as widget markup (text nodes
+//! only, never parsed HTML), with a "Drop" button before each criterion and the dropped ones listed
+//! with "Restore".
+
+use super::use_wizard;
+use crate::domain::assemble::Document;
+use crate::domain::i18n::fill;
+use crate::domain::render::{walk_body, walk_footer, Inline, Sink, Style};
+use crate::state::{Action, WizardState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentPreviewProps {
+    pub document: Rc<Document>,
+}
+
+struct PreviewSink {
+    nodes: Vec<Html>,
+    state: UseReducerHandle<WizardState>,
+    drop_label: &'static str,
+    reference: &'static str,
+}
+
+fn inline(line: &[Inline]) -> Html {
+    line.iter()
+        .map(|part| match part.style {
+            Style::Plain => html! { { part.text.clone() } },
+            Style::Strong => html! { <strong>{ part.text.clone() }</strong> },
+            Style::Missing => html! { <mark class="ecb-missing">{ part.text.clone() }</mark> },
+        })
+        .collect()
+}
+
+impl Sink for PreviewSink {
+    fn heading(&mut self, level: u8, text: &str) {
+        // The widget's step heading is h2; the document's outline sits below it.
+        let tag = format!("h{}", (level + 2).min(6));
+        self.nodes
+            .push(html! { <@{tag} class="ecb-doc-heading">{ text.to_string() }</@> });
+    }
+
+    fn paragraph(&mut self, line: &[Inline]) {
+        self.nodes.push(html! { <p>{ inline(line) }</p> });
+    }
+
+    fn bullets(&mut self, items: &[Vec<Inline>]) {
+        self.nodes.push(
+            html! { <ul>{ for items.iter().map(|i| html! { <li>{ inline(i) }</li> }) }</ul> },
+        );
+    }
+
+    fn rule(&mut self) {
+        self.nodes.push(html! { <hr /> });
+    }
+
+    fn item(&mut self, key: &str, lot: usize, number: &str, title: &str) {
+        let state = self.state.clone();
+        let key = key.to_string();
+        let onclick =
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::Drop(key.clone())));
+        let whom = fill(
+            self.reference,
+            &[("lot", &lot.to_string()), ("number", number)],
+        );
+        self.nodes.push(html! {
+            <button type="button" class="ecb-link-button ecb-drop" {onclick}>
+                { self.drop_label }
+                <span class="ecb-visually-hidden">{ format!(" {whom}: {title}") }</span>
+            </button>
+        });
+    }
+}
+
+#[function_component(DocumentPreview)]
+pub fn document_preview(props: &DocumentPreviewProps) -> Html {
+    let ctx = use_wizard();
+    let m = ctx.messages();
+    let mut sink = PreviewSink {
+        nodes: Vec::new(),
+        state: ctx.state.clone(),
+        drop_label: m.drop,
+        reference: m.reference,
+    };
+    walk_body(&props.document, &mut sink);
+    walk_footer(&props.document, &mut sink);
+    let title_id = ctx.id("preview-title");
+    let dropped_id = ctx.id("dropped-title");
+    html! {
+        <>
+            if !props.document.dropped.is_empty() {
+                <section class="ecb-dropped" aria-labelledby={dropped_id.clone()}>
+                    <h3 class="ecb-subheading" id={dropped_id}>{ m.dropped_title }</h3>
+                    <ul>
+                        { for props.document.dropped.iter().map(|d| {
+                            let state = ctx.state.clone();
+                            let key = d.key.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Restore(key.clone())));
+                            let whom = fill(m.reference, &[("lot", &d.lot.to_string()), ("number", &d.id)]);
+                            html! {
+                                <li>
+                                    { format!("{whom}: {} ", d.title) }
+                                    <button type="button" class="ecb-link-button" {onclick}>
+                                        { m.restore }<span class="ecb-visually-hidden">{ format!(" {}", d.title) }</span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+            <section class="ecb-preview" aria-labelledby={title_id.clone()}>
+                <h3 class="ecb-subheading" id={title_id}>{ m.preview_title }</h3>
+                <p class="ecb-hint">{ m.preview_hint }</p>
+                <div class="ecb-document">{ for sink.nodes }</div>
+            </section>
+        </>
+    }
+}

@@ -1,0 +1,76 @@
+//! The widget's views: one component per file. They show state and dispatch actions; every
+//! decision is made in `domain`.
+
+pub mod app;
+pub mod checkbox;
+pub mod document_preview;
+pub mod error_summary;
+pub mod export_panel;
+pub mod notices;
+pub mod risk_first;
+pub mod salience_matrix;
+pub mod step_ambition;
+pub mod step_details;
+pub mod step_products;
+pub mod step_review;
+pub mod step_risks;
+
+use crate::domain::i18n::Messages;
+use crate::domain::selection::{Field, FieldError};
+use crate::state::WizardState;
+use yew::prelude::*;
+
+/// What every step needs: the state, a way to change it, and this instance's id prefix.
+#[derive(Clone, PartialEq)]
+pub struct WizardContext {
+    pub state: UseReducerHandle<WizardState>,
+    /// Unique per mounted widget, so two widgets on a page never share element ids.
+    pub instance: u32,
+}
+
+impl WizardContext {
+    /// An element id unique to this widget instance.
+    pub fn id(&self, name: &str) -> String {
+        format!("ecb{}-{name}", self.instance)
+    }
+
+    pub fn messages(&self) -> &'static Messages {
+        self.state.language.messages()
+    }
+
+    /// The shown error for a field, if any.
+    pub fn error_for(&self, field: Field) -> Option<FieldError> {
+        self.state.errors.iter().find(|e| e.field == field).copied()
+    }
+}
+
+/// The context of the enclosing widget. Every component is rendered inside `App`, which provides it.
+#[hook]
+pub fn use_wizard() -> WizardContext {
+    use_context::<WizardContext>()
+        .expect("components render only inside App, which provides the context")
+}
+
+/// The element id an error-summary link points at for a field.
+pub fn field_anchor(ctx: &WizardContext, field: Field) -> String {
+    match field {
+        Field::Categories => ctx.id("categories"),
+        Field::Risks => ctx.id("risks"),
+        Field::Level => ctx.id("level"),
+        Field::Stages => ctx.id("stages"),
+        Field::Detail(detail) => ctx.id(&format!("detail-{detail:?}").to_lowercase()),
+    }
+}
+
+/// An inline error message under a question, announced with its field.
+pub fn inline_error(ctx: &WizardContext, field: Field, id: &str) -> Html {
+    match ctx.error_for(field) {
+        Some(error) => html! {
+            <p class="ecb-error-message" id={id.to_string()}>
+                <span class="ecb-visually-hidden">{ ctx.messages().error_prefix }</span>
+                { ctx.messages().problem(&error) }
+            </p>
+        },
+        None => html! {},
+    }
+}

@@ -1,0 +1,84 @@
+//! "Start from a risk": pick a risk and see which product categories it concerns most. A hint
+//! only; nothing is ticked for the buyer.
+
+use super::use_wizard;
+use crate::domain::catalog::{SalienceLevel, SupplyChainStage};
+use crate::domain::i18n::fill;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[function_component(RiskFirst)]
+pub fn risk_first() -> Html {
+    let ctx = use_wizard();
+    let m = ctx.messages();
+    let chosen = use_state(String::new);
+    let catalog = &ctx.state.catalog;
+    let select_id = ctx.id("risk-first");
+    let onchange = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                chosen.set(select.value());
+            }
+        })
+    };
+    let result = catalog.risk(&chosen).map(|risk| {
+        let mut rows: Vec<(SalienceLevel, &str, Vec<&'static str>)> = catalog
+            .categories
+            .iter()
+            .map(|c| {
+                let stages = SupplyChainStage::ALL
+                    .into_iter()
+                    .filter(|s| {
+                        catalog
+                            .salience_cell(&c.id, &risk.id, *s)
+                            .is_some_and(|cell| cell.level > SalienceLevel::Low)
+                    })
+                    .map(|s| m.supply_chain_stage(s))
+                    .collect();
+                (catalog.salience(&c.id, &risk.id), c.name.as_str(), stages)
+            })
+            .filter(|(level, _, _)| *level > SalienceLevel::Low)
+            .collect();
+        rows.sort_by_key(|row| std::cmp::Reverse(row.0));
+        html! {
+            <div class="ecb-risk-first-result" aria-live="polite">
+                <p>{ fill(m.risk_first_result, &[("risk", &risk.name)]) }</p>
+                if rows.is_empty() {
+                    <p>{ m.risk_first_nothing }</p>
+                } else {
+                    <ul>
+                        { for rows.into_iter().map(|(level, name, stages)| html! {
+                            <li>
+                                <strong>{ name }</strong>{ ": " }
+                                <span class={classes!("ecb-badge", format!("ecb-sal-{level:?}").to_lowercase())}>
+                                    { m.salience(level) }
+                                </span>
+                                { " " }{ format!("({})", stages.join(", ")) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        }
+    });
+    html! {
+        <details class="ecb-details">
+            <summary class="ecb-details-summary">{ m.risk_first_title }</summary>
+            <div class="ecb-details-body">
+                <p class="ecb-hint">{ m.risk_first_hint }</p>
+                <label class="ecb-label" for={select_id.clone()}>{ m.risk_first_label }</label>
+                <select class="ecb-select" id={select_id} {onchange}>
+                    <option value="" selected={chosen.is_empty()}>{ m.risk_first_none }</option>
+                    { for catalog.risks.iter().map(|r| html! {
+                        <option value={r.id.clone()} selected={*chosen == r.id}>{ r.name.clone() }</option>
+                    }) }
+                </select>
+                { result.unwrap_or_default() }
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,84 @@
+//! The category × risk view: how salient each risk is for each chosen category, and where in the
+//! supply chain, with the reason and source. Every cell carries a word, not just a colour.
+
+use super::use_wizard;
+use crate::domain::catalog::{SalienceLevel, SupplyChainStage};
+use crate::domain::i18n::fill;
+use yew::prelude::*;
+
+fn level_class(level: SalienceLevel) -> String {
+    format!("ecb-sal-{level:?}").to_lowercase()
+}
+
+#[function_component(SalienceMatrix)]
+pub fn salience_matrix() -> Html {
+    let ctx = use_wizard();
+    let m = ctx.messages();
+    let catalog = &ctx.state.catalog;
+    let chosen: Vec<_> = catalog
+        .categories
+        .iter()
+        .filter(|c| ctx.state.selection.categories.contains(&c.id))
+        .collect();
+    if chosen.is_empty() {
+        return html! {};
+    }
+    let title_id = ctx.id("matrix-title");
+    let caption_id = ctx.id("matrix-caption");
+    html! {
+        <section class="ecb-matrix" aria-labelledby={title_id.clone()}>
+            <h3 class="ecb-subheading" id={title_id}>{ m.matrix_title }</h3>
+            <div class="ecb-table-wrap" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
+                <table class="ecb-table">
+                    <caption id={caption_id}>{ m.matrix_caption }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ m.matrix_risk }</th>
+                            { for chosen.iter().map(|c| html! { <th scope="col">{ c.name.clone() }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for catalog.risks.iter().map(|risk| html! {
+                            <tr>
+                                <th scope="row">{ risk.name.clone() }</th>
+                                { for chosen.iter().map(|c| {
+                                    let level = catalog.salience(&c.id, &risk.id);
+                                    html! { <td class={level_class(level)}>{ m.salience(level) }</td> }
+                                }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            { for chosen.iter().map(|c| html! {
+                <details class="ecb-details">
+                    <summary class="ecb-details-summary">
+                        { fill(m.matrix_stages, &[("category", &c.name)]) }
+                    </summary>
+                    <div class="ecb-details-body">
+                        <ul class="ecb-stage-list">
+                            { for catalog.risks.iter().flat_map(|risk| {
+                                SupplyChainStage::ALL.into_iter().filter_map(move |stage| {
+                                    catalog.salience_cell(&c.id, &risk.id, stage).map(|cell| (risk, stage, cell))
+                                })
+                            }).map(|(risk, stage, cell)| html! {
+                                <li>
+                                    <strong>{ format!("{}, {}: ", risk.name, m.supply_chain_stage(stage)) }</strong>
+                                    <span class={classes!("ecb-badge", level_class(cell.level))}>{ m.salience(cell.level) }</span>
+                                    { format!(". {} ", cell.reason) }
+                                    <span class="ecb-sources">
+                                        { format!("{}: ", m.salience_sources) }
+                                        { for cell.sources.iter().filter_map(|s| catalog.source(s)).map(|s| html! {
+                                            <a href={s.url.clone()} rel="noopener noreferrer external">{ s.title.clone() }</a>
+                                        }) }
+                                    </span>
+                                </li>
+                            }) }
+                        </ul>
+                        <p class="ecb-hint">{ format!("{}: {}", m.salience_low, m.not_listed) }</p>
+                    </div>
+                </details>
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,89 @@
+//! Step 2: which risks matter. Each risk shows how salient it is for the chosen categories, as a
+//! hint; the salience matrix below gives the detail.
+
+use super::checkbox::Choice;
+use super::salience_matrix::SalienceMatrix;
+use super::step_products::StepProps;
+use super::{inline_error, use_wizard};
+use crate::domain::catalog::SalienceLevel;
+use crate::domain::i18n::fill;
+use crate::domain::selection::Field;
+use crate::state::Action;
+use yew::prelude::*;
+
+#[function_component(StepRisks)]
+pub fn step_risks(props: &StepProps) -> Html {
+    let ctx = use_wizard();
+    let m = ctx.messages();
+    let catalog = &ctx.state.catalog;
+    let chosen: Vec<_> = catalog
+        .categories
+        .iter()
+        .filter(|c| ctx.state.selection.categories.contains(&c.id))
+        .collect();
+    let hint_id = ctx.id("risks-hint");
+    let error_id = ctx.id("risks-error");
+    let has_error = ctx.error_for(Field::Risks).is_some();
+    let describedby = if has_error {
+        format!("{hint_id} {error_id}")
+    } else {
+        hint_id.clone()
+    };
+
+    // The hint badge: the highest salience among the chosen categories, and which ones.
+    let badge = |risk: &str| -> Html {
+        let best = chosen.iter().map(|c| catalog.salience(&c.id, risk)).max();
+        match best {
+            Some(level) if level > SalienceLevel::Low => {
+                let names: Vec<&str> = chosen
+                    .iter()
+                    .filter(|c| catalog.salience(&c.id, risk) == level)
+                    .map(|c| c.name.as_str())
+                    .collect();
+                let text = fill(
+                    m.suggested,
+                    &[
+                        ("level", m.salience(level)),
+                        ("categories", &m.join_list(&names)),
+                    ],
+                );
+                html! {
+                    <span class={classes!("ecb-badge", format!("ecb-sal-{level:?}").to_lowercase())}>{ text }</span>
+                }
+            }
+            _ => html! {},
+        }
+    };
+
+    html! {
+        <>
+            <fieldset class={classes!("ecb-fieldset", has_error.then_some("ecb-fieldset-error"))}
+                      aria-describedby={describedby}>
+                <legend class="ecb-legend">
+                    <h2 class="ecb-heading" tabindex="-1" ref={props.heading_ref.clone()}>{ m.step_risks }</h2>
+                </legend>
+                <p class="ecb-hint" id={hint_id}>{ m.step_risks_hint }{ " " }{ m.select_all }</p>
+                { inline_error(&ctx, Field::Risks, &error_id) }
+                <div class="ecb-choices">
+                    { for catalog.risks.iter().enumerate().map(|(i, risk)| {
+                        let id = if i == 0 { ctx.id("risks") } else { ctx.id(&format!("risk-{}", risk.id)) };
+                        let state = ctx.state.clone();
+                        let value = risk.id.clone();
+                        html! {
+                            <Choice
+                                id={id}
+                                name={ctx.id("risk")}
+                                label={risk.name.clone()}
+                                hint={Some(AttrValue::from(risk.description.clone()))}
+                                extra={badge(&risk.id)}
+                                checked={ctx.state.selection.risks.contains(&risk.id)}
+                                on_toggle={Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone())))}
+                            />
+                        }
+                    }) }
+                </div>
+            </fieldset>
+            <SalienceMatrix />
+        </>
+    }
+}

@@ -1,0 +1,395 @@
+//! Turning a selection into the tender document: which criteria, in which order, with which numbers,
+//! points and filled-in text. Every export format and the preview render this one structure.
+
+use super::catalog::{AmbitionLevel, Catalog, Criterion, CriterionKind, Label, LegalBasis, Source};
+use super::digest::short_sha256;
+use super::i18n::{fill, Language};
+use super::points::allocate;
+use super::selection::{drop_key, DetailField, ProcedureStage, Selection};
+use super::template::{self, Block, Piece, Placeholder};
+
+/// A run of text in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    /// Catalogue text.
+    Text(String),
+    /// A value the buyer typed or the assembly computed, filled into a placeholder.
+    Value(String),
+    /// A placeholder still to be filled in, shown as a visible marker.
+    Missing(Placeholder),
+}
+
+pub type Line = Vec<Span>;
+
+/// How an item is verified, with label names resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemVerification {
+    pub submit: String,
+    pub labels: Vec<String>,
+    pub equivalent: String,
+}
+
+/// One numbered criterion in a lot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// `category/CRITERION-ID`: what the buyer drops or restores.
+    pub key: String,
+    pub id: String,
+    /// E.g. `SC2`, unique within the lot.
+    pub number: String,
+    pub title: String,
+    pub level: AmbitionLevel,
+    pub body: Vec<Block<Line>>,
+    pub points: Option<Vec<Span>>,
+    pub scoring: Option<String>,
+    pub verification: ItemVerification,
+    pub legal: Vec<String>,
+}
+
+/// The criteria of one kind within a lot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub kind: CriterionKind,
+    pub items: Vec<Item>,
+}
+
+/// One lot: a product category with its criteria.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lot {
+    pub number: usize,
+    pub category: String,
+    pub name: String,
+    pub risks: Vec<String>,
+    pub sections: Vec<Section>,
+    /// Set when the buyer gave points but no award criterion applies to this lot.
+    pub unallocated_points: Option<u32>,
+}
+
+/// Where a criterion is used, e.g. `Lot 1 · CPC2`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub lot: usize,
+    pub number: String,
+}
+
+/// A line of the contract-management plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEntry {
+    pub id: String,
+    pub title: String,
+    pub used_in: Vec<Reference>,
+    pub kpi: String,
+    pub cadence: String,
+    pub follow_up: String,
+    pub remediation: String,
+}
+
+/// A guidance note for the buyer, kept apart from the tender text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuidanceEntry {
+    pub id: String,
+    pub title: String,
+    pub used_in: Vec<Reference>,
+    pub note: String,
+}
+
+/// A criterion the buyer dropped from a lot, listed so it can be restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedItem {
+    pub key: String,
+    pub id: String,
+    pub lot: usize,
+    pub title: String,
+}
+
+/// The assembled document. The same selection always gives an identical value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub language: Language,
+    pub authority: Option<String>,
+    pub level: Option<AmbitionLevel>,
+    pub lots: Vec<Lot>,
+    /// `None` when the buyer did not ask for the contract-management plan.
+    pub plan: Option<Vec<PlanEntry>>,
+    pub guidance: Vec<GuidanceEntry>,
+    pub legal: Vec<LegalBasis>,
+    pub labels: Vec<Label>,
+    pub sources: Vec<Source>,
+    /// Placeholders used in the text that the buyer has not filled in.
+    pub missing: Vec<Placeholder>,
+    pub dropped: Vec<DroppedItem>,
+    pub catalog_title: String,
+    pub catalog_version: String,
+    pub catalog_hash: String,
+    /// Short SHA-256 of the plain-text export above its footer; set by [`assemble`].
+    pub text_hash: String,
+}
+
+/// The criteria that apply to one category for the selection, in tender order, with the ones a
+/// higher-level criterion replaces left out. Dropping is not applied here.
+pub fn applicable<'c>(
+    catalog: &'c Catalog,
+    selection: &Selection,
+    category: &str,
+) -> Vec<&'c Criterion> {
+    let Some(level) = selection.level else {
+        return Vec::new();
+    };
+    let mut found: Vec<(usize, &Criterion)> = catalog
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.applies_to_category(category)
+                && c.level <= level
+                && c.risks.iter().any(|r| selection.risks.contains(r))
+                && selection.stages.iter().any(|s| s.includes(c.kind))
+        })
+        .collect();
+    let replaced: Vec<&str> = found
+        .iter()
+        .flat_map(|(_, c)| c.replaces.iter().map(String::as_str))
+        .collect();
+    found.retain(|(_, c)| !replaced.contains(&c.id.as_str()));
+    found.sort_by_key(|(index, c)| (c.kind, c.level, *index));
+    found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Assembles the document for a selection. Pure and deterministic.
+pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) -> Document {
+    let m = language.messages();
+    let details = &selection.details;
+    let total_points = details.number(DetailField::AwardPoints);
+    let mut doc = Document {
+        language,
+        authority: details.text(DetailField::Authority).map(str::to_string),
+        level: selection.level,
+        lots: Vec::new(),
+        plan: selection
+            .stages
+            .contains(&ProcedureStage::Management)
+            .then(Vec::new),
+        guidance: Vec::new(),
+        legal: Vec::new(),
+        labels: Vec::new(),
+        sources: Vec::new(),
+        missing: Vec::new(),
+        dropped: Vec::new(),
+        catalog_title: catalog.meta.title.clone(),
+        catalog_version: catalog.meta.version.clone(),
+        catalog_hash: catalog.meta.content_hash.clone(),
+        text_hash: String::new(),
+    };
+    let mut used: Vec<&Criterion> = Vec::new();
+
+    // Lots follow catalogue order, whatever order the buyer ticked them in.
+    let categories = catalog
+        .categories
+        .iter()
+        .filter(|c| selection.categories.contains(&c.id));
+    for (lot_index, category) in categories.enumerate() {
+        let lot_number = lot_index + 1;
+        let mut kept = Vec::new();
+        for criterion in applicable(catalog, selection, &category.id) {
+            let key = drop_key(&category.id, &criterion.id);
+            if selection.dropped.contains(&key) {
+                doc.dropped.push(DroppedItem {
+                    key,
+                    id: criterion.id.clone(),
+                    lot: lot_number,
+                    title: criterion.title.clone(),
+                });
+            } else {
+                kept.push(criterion);
+            }
+        }
+        let awards: Vec<u32> = kept
+            .iter()
+            .filter_map(|c| c.award.as_ref().map(|a| a.weight))
+            .collect();
+        let mut shares = total_points
+            .map(|total| allocate(total, &awards))
+            .unwrap_or_default()
+            .into_iter();
+
+        let mut sections: Vec<Section> = Vec::new();
+        for criterion in kept {
+            if sections.last().map(|s| s.kind) != Some(criterion.kind) {
+                sections.push(Section {
+                    kind: criterion.kind,
+                    items: Vec::new(),
+                });
+            }
+            let Some(section) = sections.last_mut() else {
+                continue;
+            };
+            let number = format!(
+                "{}{}",
+                criterion.kind.number_prefix(),
+                section.items.len() + 1
+            );
+            let points = criterion.award.as_ref().map(|_| shares.next());
+            let fill_slot = |slot: Placeholder| -> Option<String> {
+                match slot {
+                    Placeholder::Authority => {
+                        details.text(DetailField::Authority).map(str::to_string)
+                    }
+                    Placeholder::EstimatedValue => details
+                        .text(DetailField::EstimatedValue)
+                        .map(str::to_string),
+                    Placeholder::Lot => Some(category.name.clone()),
+                    Placeholder::ContractDuration => details
+                        .number(DetailField::ContractMonths)
+                        .map(|n| fill(m.months, &[("n", &n.to_string())])),
+                    Placeholder::DisclosureDays => details
+                        .number(DetailField::DisclosureDays)
+                        .map(|n| fill(m.days, &[("n", &n.to_string())])),
+                    Placeholder::RemediationDays => details
+                        .number(DetailField::RemediationDays)
+                        .map(|n| fill(m.days, &[("n", &n.to_string())])),
+                    Placeholder::Points => points.flatten().map(|p| p.to_string()),
+                }
+            };
+            let mut resolve = |line: &Vec<Piece>| -> Line {
+                line.iter()
+                    .map(|piece| match piece {
+                        Piece::Text(t) => Span::Text(t.clone()),
+                        Piece::Slot(slot) => match fill_slot(*slot) {
+                            Some(value) => Span::Value(value),
+                            None => {
+                                if !doc.missing.contains(slot) {
+                                    doc.missing.push(*slot);
+                                }
+                                Span::Missing(*slot)
+                            }
+                        },
+                    })
+                    .collect()
+            };
+            // The catalogue was checked at build time; a template that still fails to parse is
+            // shown as its raw text rather than lost.
+            let blocks = template::parse(&criterion.text).unwrap_or_else(|_| {
+                vec![Block::Paragraph(vec![Piece::Text(criterion.text.clone())])]
+            });
+            let body = blocks
+                .iter()
+                .map(|block| match block {
+                    Block::Paragraph(line) => Block::Paragraph(resolve(line)),
+                    Block::Bullets(items) => {
+                        Block::Bullets(items.iter().map(&mut resolve).collect())
+                    }
+                })
+                .collect();
+            let points_line = points.map(|share| match (share, total_points) {
+                (Some(p), Some(total)) => vec![Span::Value(fill(
+                    m.points_value,
+                    &[("points", &p.to_string()), ("total", &total.to_string())],
+                ))],
+                _ => {
+                    if !doc.missing.contains(&Placeholder::Points) {
+                        doc.missing.push(Placeholder::Points);
+                    }
+                    vec![Span::Missing(Placeholder::Points)]
+                }
+            });
+            section.items.push(Item {
+                key: drop_key(&category.id, &criterion.id),
+                id: criterion.id.clone(),
+                number: number.clone(),
+                title: criterion.title.clone(),
+                level: criterion.level,
+                body,
+                points: points_line,
+                scoring: criterion.award.as_ref().map(|a| a.scoring.clone()),
+                verification: ItemVerification {
+                    submit: criterion.verification.submit.clone(),
+                    labels: criterion
+                        .verification
+                        .labels
+                        .iter()
+                        .filter_map(|l| catalog.label(l).map(|l| l.name.clone()))
+                        .collect(),
+                    equivalent: criterion.verification.equivalent.clone(),
+                },
+                legal: criterion
+                    .legal_basis
+                    .iter()
+                    .filter_map(|l| catalog.legal_basis(l).map(|l| l.citation.clone()))
+                    .collect(),
+            });
+            let reference = Reference {
+                lot: lot_number,
+                number,
+            };
+            match doc.guidance.iter_mut().find(|g| g.id == criterion.id) {
+                Some(entry) => entry.used_in.push(reference.clone()),
+                None => doc.guidance.push(GuidanceEntry {
+                    id: criterion.id.clone(),
+                    title: criterion.title.clone(),
+                    used_in: vec![reference.clone()],
+                    note: criterion.guidance.clone(),
+                }),
+            }
+            if let (Some(plan), Some(management)) = (doc.plan.as_mut(), &criterion.management) {
+                match plan.iter_mut().find(|p| p.id == criterion.id) {
+                    Some(entry) => entry.used_in.push(reference),
+                    None => plan.push(PlanEntry {
+                        id: criterion.id.clone(),
+                        title: criterion.title.clone(),
+                        used_in: vec![reference],
+                        kpi: management.kpi.clone(),
+                        cadence: management.cadence.clone(),
+                        follow_up: management.follow_up.clone(),
+                        remediation: management.remediation.clone(),
+                    }),
+                }
+            }
+            if !used.iter().any(|u| u.id == criterion.id) {
+                used.push(criterion);
+            }
+        }
+        let has_award = sections
+            .iter()
+            .any(|s| s.kind == CriterionKind::AwardCriterion);
+        doc.lots.push(Lot {
+            number: lot_number,
+            category: category.id.clone(),
+            name: category.name.clone(),
+            risks: catalog
+                .risks
+                .iter()
+                .filter(|r| selection.risks.contains(&r.id))
+                .map(|r| r.name.clone())
+                .collect(),
+            sections,
+            unallocated_points: total_points
+                .filter(|_| !has_award && selection.stages.contains(&ProcedureStage::Award)),
+        });
+    }
+
+    // References in catalogue order, each once.
+    doc.legal = catalog
+        .legal
+        .iter()
+        .filter(|l| used.iter().any(|c| c.legal_basis.contains(&l.id)))
+        .cloned()
+        .collect();
+    doc.labels = catalog
+        .labels
+        .iter()
+        .filter(|l| used.iter().any(|c| c.verification.labels.contains(&l.id)))
+        .cloned()
+        .collect();
+    doc.sources = catalog
+        .sources
+        .iter()
+        .filter(|s| {
+            used.iter().any(|c| c.sources.contains(&s.id))
+                || doc.labels.iter().any(|l| l.sources.contains(&s.id))
+        })
+        .cloned()
+        .collect();
+    doc.missing.sort();
+    doc.text_hash = short_sha256(super::render::text::body(&doc).as_bytes());
+    doc
+}

@@ -1,0 +1,216 @@
+//! The selection as a URL fragment: the only thing a shared link carries.
+//!
+//! Format (version 1): `v=1&c=<categories>&r=<risks>&l=<level>&s=<stages>&a=<authority>&m=<months>`
+//! `&e=<estimated value>&p=<award points>&dd=<disclosure days>&rd=<remediation days>&x=<dropped>`.
+//! Lists are comma-separated; every value is percent-encoded (UTF-8). Reading never fails: whatever
+//! cannot be used is skipped and reported as a [`Notice`], and the rest is kept.
+
+use super::catalog::AmbitionLevel;
+use super::notice::Notice;
+use super::selection::{DetailField, ProcedureStage, Selection};
+
+/// The format version written into every link.
+pub const VERSION: u32 = 1;
+
+/// The longest fragment read at all; a longer one is ignored whole rather than half-read.
+pub const MAX_LEN: usize = 8192;
+
+fn detail_key(field: DetailField) -> &'static str {
+    match field {
+        DetailField::Authority => "a",
+        DetailField::ContractMonths => "m",
+        DetailField::EstimatedValue => "e",
+        DetailField::AwardPoints => "p",
+        DetailField::DisclosureDays => "dd",
+        DetailField::RemediationDays => "rd",
+    }
+}
+
+/// Writes the selection as a fragment (without the leading `#`). Deterministic.
+pub fn encode(selection: &Selection) -> String {
+    let mut parts = vec![format!("v={VERSION}")];
+    let list = |items: &mut dyn Iterator<Item = &str>| -> String {
+        items.map(percent_encode).collect::<Vec<_>>().join(",")
+    };
+    if !selection.categories.is_empty() {
+        parts.push(format!(
+            "c={}",
+            list(&mut selection.categories.iter().map(String::as_str))
+        ));
+    }
+    if !selection.risks.is_empty() {
+        parts.push(format!(
+            "r={}",
+            list(&mut selection.risks.iter().map(String::as_str))
+        ));
+    }
+    if let Some(level) = selection.level {
+        parts.push(format!("l={}", level.code()));
+    }
+    if !selection.stages.is_empty() {
+        parts.push(format!(
+            "s={}",
+            list(&mut selection.stages.iter().map(|s| s.code()))
+        ));
+    }
+    for field in DetailField::ALL {
+        let value = selection.details.get(field);
+        if !value.is_empty() {
+            parts.push(format!("{}={}", detail_key(field), percent_encode(value)));
+        }
+    }
+    if !selection.dropped.is_empty() {
+        parts.push(format!(
+            "x={}",
+            list(&mut selection.dropped.iter().map(String::as_str))
+        ));
+    }
+    parts.join("&")
+}
+
+/// Reads a fragment (with or without the leading `#`). Never panics, whatever the input.
+pub fn decode(fragment: &str) -> (Selection, Vec<Notice>) {
+    let mut selection = Selection::default();
+    let mut notices = Vec::new();
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_LEN {
+        notices.push(Notice::LinkTooLong {
+            length: fragment.len(),
+            max: MAX_LEN,
+        });
+        return (selection, notices);
+    }
+    if fragment.trim().is_empty() {
+        return (selection, notices);
+    }
+    let mut version_seen = false;
+    for part in fragment.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = part.split_once('=').unwrap_or((part, ""));
+        let items = || raw.split(',').filter(|i| !i.is_empty()).map(percent_decode);
+        match key {
+            "v" => {
+                version_seen = true;
+                if raw != VERSION.to_string() {
+                    notices.push(Notice::NewerVersion(shorten(raw)));
+                }
+            }
+            "c" | "r" | "x" => {
+                let target = match key {
+                    "c" => &mut selection.categories,
+                    "r" => &mut selection.risks,
+                    _ => &mut selection.dropped,
+                };
+                for item in items() {
+                    match item {
+                        Some(value) => {
+                            target.insert(value);
+                        }
+                        None => notices.push(Notice::Undecodable(key.to_string())),
+                    }
+                }
+            }
+            "l" => match percent_decode(raw)
+                .as_deref()
+                .and_then(AmbitionLevel::from_code)
+            {
+                Some(level) => selection.level = Some(level),
+                None => notices.push(Notice::UnknownLevel(shorten(raw))),
+            },
+            "s" => {
+                for item in items() {
+                    match item.as_deref().and_then(ProcedureStage::from_code) {
+                        Some(stage) => {
+                            selection.stages.insert(stage);
+                        }
+                        None => notices.push(Notice::UnknownStage(shorten(
+                            item.as_deref().unwrap_or(raw),
+                        ))),
+                    }
+                }
+            }
+            _ => match DetailField::ALL.into_iter().find(|f| detail_key(*f) == key) {
+                Some(field) => match percent_decode(raw) {
+                    Some(value) => {
+                        let max = field.max_chars();
+                        let kept: String = value.chars().take(max).collect();
+                        if kept.len() < value.len() {
+                            notices.push(Notice::ValueCut(field));
+                        }
+                        *selection.details.get_mut(field) = kept;
+                    }
+                    None => notices.push(Notice::Undecodable(key.to_string())),
+                },
+                None => notices.push(Notice::UnknownPart(shorten(key))),
+            },
+        }
+    }
+    if !version_seen {
+        notices.push(Notice::NoVersion);
+    }
+    (selection, notices)
+}
+
+/// At most 40 characters of outside text, for a notice.
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as a space, as some mail clients rewrite it); `None` when the
+/// escapes are broken or the bytes are not UTF-8.
+fn percent_decode(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = value.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_round_trip_keeps_unicode_and_separators() {
+        let text = "Ville de Liège & Co, 50% + «test» /x";
+        assert_eq!(percent_decode(&percent_encode(text)).as_deref(), Some(text));
+    }
+
+    #[test]
+    fn broken_escapes_are_rejected_not_guessed() {
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%e"), None);
+        assert_eq!(percent_decode("%ff%fe"), None);
+    }
+}

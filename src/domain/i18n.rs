@@ -1,0 +1,390 @@
+//! The one place every string shown to a buyer comes from: widget and document alike.
+//!
+//! Each language is one `Messages` value; a missing string is a compile error, not a blank in a
+//! tender. The language is chosen per widget instance, so two widgets on one page may differ.
+//! Strings with `{name}` parts are completed with [`fill`].
+
+mod en;
+
+use super::catalog::{AmbitionLevel, CriterionKind, SalienceLevel, SupplyChainStage};
+use super::selection::{DetailField, ProcedureStage};
+use super::template::Placeholder;
+
+/// A language the widget speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    #[default]
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 1] = [Language::En];
+
+    /// The BCP 47 code, as used in `lang` attributes and host options.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Language::En => &en::EN,
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Every string of one language.
+#[derive(Debug)]
+pub struct Messages {
+    // Frame
+    pub widget_title: &'static str,
+    pub widget_intro: &'static str,
+    pub step_of: &'static str,
+    pub continue_: &'static str,
+    pub back: &'static str,
+    pub error_summary_title: &'static str,
+    pub error_prefix: &'static str,
+    pub notices_title: &'static str,
+    pub dismiss: &'static str,
+    pub select_all: &'static str,
+    pub select_one: &'static str,
+    pub loading: &'static str,
+    pub crashed: &'static str,
+
+    // Step 1
+    pub step_products: &'static str,
+    pub step_products_hint: &'static str,
+    pub risk_first_title: &'static str,
+    pub risk_first_hint: &'static str,
+    pub risk_first_label: &'static str,
+    pub risk_first_none: &'static str,
+    pub risk_first_result: &'static str,
+    pub risk_first_nothing: &'static str,
+
+    // Step 2
+    pub step_risks: &'static str,
+    pub step_risks_hint: &'static str,
+    pub suggested: &'static str,
+    pub matrix_title: &'static str,
+    pub matrix_caption: &'static str,
+    pub matrix_stages: &'static str,
+    pub matrix_risk: &'static str,
+    pub not_listed: &'static str,
+    pub salience_sources: &'static str,
+
+    // Step 3
+    pub step_ambition: &'static str,
+    pub level_legend: &'static str,
+    pub level_hint: &'static str,
+    pub level_basic_hint: &'static str,
+    pub level_advanced_hint: &'static str,
+    pub level_spearhead_hint: &'static str,
+    pub stages_legend: &'static str,
+
+    // Step 4
+    pub step_details: &'static str,
+    pub step_details_hint: &'static str,
+    pub field_authority: &'static str,
+    pub field_authority_hint: &'static str,
+    pub field_months: &'static str,
+    pub field_months_hint: &'static str,
+    pub field_value: &'static str,
+    pub field_value_hint: &'static str,
+    pub field_points: &'static str,
+    pub field_points_hint: &'static str,
+    pub field_disclosure: &'static str,
+    pub field_disclosure_hint: &'static str,
+    pub field_remediation: &'static str,
+    pub field_remediation_hint: &'static str,
+
+    // Step 5
+    pub step_review: &'static str,
+    pub answers_title: &'static str,
+    pub change: &'static str,
+    pub answer_products: &'static str,
+    pub answer_risks: &'static str,
+    pub answer_level: &'static str,
+    pub answer_stages: &'static str,
+    pub answer_details: &'static str,
+    pub not_given: &'static str,
+    pub preview_title: &'static str,
+    pub preview_hint: &'static str,
+    pub drop: &'static str,
+    pub restore: &'static str,
+    pub dropped_title: &'static str,
+    pub missing_details: &'static str,
+    pub export_title: &'static str,
+    pub copy_rich: &'static str,
+    pub copy_plain: &'static str,
+    pub download_markdown: &'static str,
+    pub download_text: &'static str,
+    pub download_html: &'static str,
+    pub copy_link: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub link_copied: &'static str,
+    pub downloaded: &'static str,
+
+    // Errors
+    pub error_no_category: &'static str,
+    pub error_no_risk: &'static str,
+    pub error_no_level: &'static str,
+    pub error_no_tender_stage: &'static str,
+    pub error_required: &'static str,
+    pub error_not_whole: &'static str,
+    pub error_out_of_range: &'static str,
+    pub error_too_long: &'static str,
+
+    // Notices about outside input
+    pub notice_link_too_long: &'static str,
+    pub notice_no_version: &'static str,
+    pub notice_newer_version: &'static str,
+    pub notice_unknown_category: &'static str,
+    pub notice_unknown_risk: &'static str,
+    pub notice_unknown_level: &'static str,
+    pub notice_unknown_stage: &'static str,
+    pub notice_unknown_criterion: &'static str,
+    pub notice_unknown_part: &'static str,
+    pub notice_undecodable: &'static str,
+    pub notice_value_cut: &'static str,
+
+    // Document
+    pub doc_title: &'static str,
+    pub doc_authority: &'static str,
+    pub doc_level: &'static str,
+    pub doc_intro: &'static str,
+    pub part_tender: &'static str,
+    pub lot_heading: &'static str,
+    pub lot_risks: &'static str,
+    pub reference: &'static str,
+    pub lot_empty: &'static str,
+    pub verification: &'static str,
+    pub accepted_proof: &'static str,
+    pub or_equivalent: &'static str,
+    pub equivalent_proof: &'static str,
+    pub legal_basis: &'static str,
+    pub catalogue_ref: &'static str,
+    pub points: &'static str,
+    pub points_value: &'static str,
+    pub scoring: &'static str,
+    pub award_unallocated: &'static str,
+    pub part_plan: &'static str,
+    pub plan_intro: &'static str,
+    pub plan_kpi: &'static str,
+    pub plan_cadence: &'static str,
+    pub plan_follow_up: &'static str,
+    pub plan_remediation: &'static str,
+    pub part_guidance: &'static str,
+    pub guidance_intro: &'static str,
+    pub part_references: &'static str,
+    pub references_legal: &'static str,
+    pub references_labels: &'static str,
+    pub label_covers: &'static str,
+    pub label_not_covers: &'static str,
+    pub references_sources: &'static str,
+    pub footer: &'static str,
+    pub months: &'static str,
+    pub days: &'static str,
+    pub list_and: &'static str,
+
+    // Names of fixed choices
+    pub level_basic: &'static str,
+    pub level_advanced: &'static str,
+    pub level_spearhead: &'static str,
+    pub stage_selection: &'static str,
+    pub stage_specifications: &'static str,
+    pub stage_award: &'static str,
+    pub stage_contract: &'static str,
+    pub stage_management: &'static str,
+    pub kind_exclusion: &'static str,
+    pub kind_selection: &'static str,
+    pub kind_specification: &'static str,
+    pub kind_award: &'static str,
+    pub kind_clause: &'static str,
+    pub chain_raw_materials: &'static str,
+    pub chain_components: &'static str,
+    pub chain_manufacturing: &'static str,
+    pub chain_use: &'static str,
+    pub chain_end_of_life: &'static str,
+    pub salience_high: &'static str,
+    pub salience_medium: &'static str,
+    pub salience_low: &'static str,
+    pub marker_authority: &'static str,
+    pub marker_lot: &'static str,
+    pub marker_contract_duration: &'static str,
+    pub marker_estimated_value: &'static str,
+    pub marker_points: &'static str,
+    pub marker_disclosure_days: &'static str,
+    pub marker_remediation_days: &'static str,
+}
+
+impl Messages {
+    pub fn level(&self, level: AmbitionLevel) -> &'static str {
+        match level {
+            AmbitionLevel::Basic => self.level_basic,
+            AmbitionLevel::Advanced => self.level_advanced,
+            AmbitionLevel::Spearhead => self.level_spearhead,
+        }
+    }
+
+    pub fn level_hint(&self, level: AmbitionLevel) -> &'static str {
+        match level {
+            AmbitionLevel::Basic => self.level_basic_hint,
+            AmbitionLevel::Advanced => self.level_advanced_hint,
+            AmbitionLevel::Spearhead => self.level_spearhead_hint,
+        }
+    }
+
+    pub fn stage(&self, stage: ProcedureStage) -> &'static str {
+        match stage {
+            ProcedureStage::Selection => self.stage_selection,
+            ProcedureStage::Specifications => self.stage_specifications,
+            ProcedureStage::Award => self.stage_award,
+            ProcedureStage::Contract => self.stage_contract,
+            ProcedureStage::Management => self.stage_management,
+        }
+    }
+
+    pub fn kind_heading(&self, kind: CriterionKind) -> &'static str {
+        match kind {
+            CriterionKind::ExclusionGround => self.kind_exclusion,
+            CriterionKind::SelectionCriterion => self.kind_selection,
+            CriterionKind::TechnicalSpecification => self.kind_specification,
+            CriterionKind::AwardCriterion => self.kind_award,
+            CriterionKind::ContractClause => self.kind_clause,
+        }
+    }
+
+    pub fn supply_chain_stage(&self, stage: SupplyChainStage) -> &'static str {
+        match stage {
+            SupplyChainStage::RawMaterials => self.chain_raw_materials,
+            SupplyChainStage::Components => self.chain_components,
+            SupplyChainStage::Manufacturing => self.chain_manufacturing,
+            SupplyChainStage::Use => self.chain_use,
+            SupplyChainStage::EndOfLife => self.chain_end_of_life,
+        }
+    }
+
+    pub fn salience(&self, level: SalienceLevel) -> &'static str {
+        match level {
+            SalienceLevel::High => self.salience_high,
+            SalienceLevel::Medium => self.salience_medium,
+            SalienceLevel::Low => self.salience_low,
+        }
+    }
+
+    /// The visible marker for a placeholder the buyer has not filled in.
+    pub fn marker(&self, placeholder: Placeholder) -> &'static str {
+        match placeholder {
+            Placeholder::Authority => self.marker_authority,
+            Placeholder::Lot => self.marker_lot,
+            Placeholder::ContractDuration => self.marker_contract_duration,
+            Placeholder::EstimatedValue => self.marker_estimated_value,
+            Placeholder::Points => self.marker_points,
+            Placeholder::DisclosureDays => self.marker_disclosure_days,
+            Placeholder::RemediationDays => self.marker_remediation_days,
+        }
+    }
+
+    pub fn field_label(&self, field: DetailField) -> &'static str {
+        match field {
+            DetailField::Authority => self.field_authority,
+            DetailField::ContractMonths => self.field_months,
+            DetailField::EstimatedValue => self.field_value,
+            DetailField::AwardPoints => self.field_points,
+            DetailField::DisclosureDays => self.field_disclosure,
+            DetailField::RemediationDays => self.field_remediation,
+        }
+    }
+
+    pub fn field_hint(&self, field: DetailField) -> &'static str {
+        match field {
+            DetailField::Authority => self.field_authority_hint,
+            DetailField::ContractMonths => self.field_months_hint,
+            DetailField::EstimatedValue => self.field_value_hint,
+            DetailField::AwardPoints => self.field_points_hint,
+            DetailField::DisclosureDays => self.field_disclosure_hint,
+            DetailField::RemediationDays => self.field_remediation_hint,
+        }
+    }
+
+    /// "a, b and c".
+    pub fn join_list(&self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} {} {}", rest.join(", "), self.list_and, last),
+        }
+    }
+}
+
+use super::notice::Notice;
+use super::selection::{Field, FieldError, Problem};
+
+impl Messages {
+    /// The message for a problem with an answer, naming the field.
+    pub fn problem(&self, error: &FieldError) -> String {
+        let field = match error.field {
+            Field::Detail(f) => self.field_label(f),
+            _ => "",
+        };
+        match error.problem {
+            Problem::NoCategory => self.error_no_category.to_string(),
+            Problem::NoRisk => self.error_no_risk.to_string(),
+            Problem::NoLevel => self.error_no_level.to_string(),
+            Problem::NoTenderStage => self.error_no_tender_stage.to_string(),
+            Problem::Required => fill(self.error_required, &[("field", &field.to_lowercase())]),
+            Problem::NotWholeNumber => fill(self.error_not_whole, &[("field", field)]),
+            Problem::OutOfRange { min, max } => fill(
+                self.error_out_of_range,
+                &[
+                    ("field", field),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
+            Problem::TooLong { max } => fill(
+                self.error_too_long,
+                &[("field", field), ("max", &max.to_string())],
+            ),
+        }
+    }
+
+    /// The message for something ignored in outside input.
+    pub fn notice(&self, notice: &Notice) -> String {
+        let id = |template: &str, id: &str| fill(template, &[("id", id)]);
+        match notice {
+            Notice::LinkTooLong { length, max } => fill(
+                self.notice_link_too_long,
+                &[("length", &length.to_string()), ("max", &max.to_string())],
+            ),
+            Notice::NoVersion => self.notice_no_version.to_string(),
+            Notice::NewerVersion(v) => fill(self.notice_newer_version, &[("version", v)]),
+            Notice::UnknownCategory(x) => id(self.notice_unknown_category, x),
+            Notice::UnknownRisk(x) => id(self.notice_unknown_risk, x),
+            Notice::UnknownLevel(x) => id(self.notice_unknown_level, x),
+            Notice::UnknownStage(x) => id(self.notice_unknown_stage, x),
+            Notice::UnknownCriterion(x) => id(self.notice_unknown_criterion, x),
+            Notice::UnknownPart(x) => id(self.notice_unknown_part, x),
+            Notice::Undecodable(x) => id(self.notice_undecodable, x),
+            Notice::ValueCut(field) => fill(
+                self.notice_value_cut,
+                &[("field", &self.field_label(*field).to_lowercase())],
+            ),
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Pure Rust: every decision of the widget lives here, testable natively. No yew, web-sys,
+//! wasm-bindgen or gloo.
+
+pub mod assemble;
+pub mod catalog;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod catalog_source;
+pub mod digest;
+pub mod embedded;
+pub mod fragment;
+pub mod i18n;
+pub mod notice;
+pub mod options;
+pub mod points;
+pub mod render;
+pub mod selection;
+pub mod template;

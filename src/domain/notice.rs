@@ -1,0 +1,29 @@
+//! What the widget could not use from outside input (a shared link, host options), told to the buyer.
+
+use super::selection::DetailField;
+
+/// One thing that was ignored or changed while reading outside input; the rest still works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The link is longer than the widget reads at all.
+    LinkTooLong {
+        length: usize,
+        max: usize,
+    },
+    /// The link names no format version; it was read as the current one.
+    NoVersion,
+    /// The link was made by a newer version of the widget; parts may be missing.
+    NewerVersion(String),
+    UnknownCategory(String),
+    UnknownRisk(String),
+    UnknownLevel(String),
+    UnknownStage(String),
+    /// A dropped criterion the catalogue no longer has.
+    UnknownCriterion(String),
+    /// A part of the link the widget does not know.
+    UnknownPart(String),
+    /// A part whose characters could not be decoded.
+    Undecodable(String),
+    /// A typed value longer than the field keeps; it was cut.
+    ValueCut(DetailField),
+}

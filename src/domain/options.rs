@@ -1,0 +1,93 @@
+//! Options a host page passes to `mount`: read leniently in type, strictly in meaning.
+//!
+//! Unknown or mistyped options are rejected with a message that names the field, because a silent
+//! default would leave a host developer guessing why the widget ignores them.
+
+use super::i18n::Language;
+use serde::Deserialize;
+use thiserror::Error;
+
+/// The options as the host wrote them (JavaScript names, camelCase).
+#[derive(Deserialize, Debug, Clone, Default, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawOptions {
+    pub language: Option<String>,
+    /// A selection in the URL-fragment format, e.g. copied from a shared link.
+    pub selection: Option<String>,
+    pub theme: Option<String>,
+    /// Keep the page's URL fragment in step with the selection (for stand-alone pages).
+    pub sync_url: Option<bool>,
+}
+
+/// Colour scheme; `Auto` follows the visitor's system setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Checked options.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HostOptions {
+    pub language: Language,
+    pub selection: Option<String>,
+    pub theme: Theme,
+    pub sync_url: bool,
+}
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum OptionsError {
+    #[error("invalid option `{field}`: {reason}")]
+    Invalid { field: String, reason: String },
+}
+
+fn one_of<T: Copy>(
+    field: &str,
+    value: &str,
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+) -> Result<T, OptionsError> {
+    all.iter()
+        .copied()
+        .find(|v| code(*v) == value)
+        .ok_or_else(|| {
+            let known: Vec<String> = all.iter().map(|v| format!("\"{}\"", code(*v))).collect();
+            OptionsError::Invalid {
+                field: field.to_string(),
+                reason: format!("expected one of {}, got {value:?}", known.join(", ")),
+            }
+        })
+}
+
+impl RawOptions {
+    pub fn check(self) -> Result<HostOptions, OptionsError> {
+        let language = match self.language.as_deref() {
+            None => Language::default(),
+            Some(code) => one_of("language", code, &Language::ALL, Language::code)?,
+        };
+        let theme = match self.theme.as_deref() {
+            None => Theme::default(),
+            Some(code) => one_of("theme", code, &Theme::ALL, Theme::code)?,
+        };
+        Ok(HostOptions {
+            language,
+            selection: self.selection,
+            theme,
+            sync_url: self.sync_url.unwrap_or(false),
+        })
+    }
+}

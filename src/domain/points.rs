@@ -1,0 +1,44 @@
+//! Sharing the buyer's award points among award criteria.
+
+/// Splits `total` points in proportion to `weights` so that the shares add up to exactly `total`.
+///
+/// Largest-remainder method: every share is first rounded down, then the points left over go one by
+/// one to the largest remainders, earlier criteria first on ties. Deterministic, so the same
+/// selection always gives the same document. Zero weights get nothing unless every weight is zero,
+/// in which case the points are shared equally.
+pub fn allocate(total: u32, weights: &[u32]) -> Vec<u32> {
+    if weights.is_empty() {
+        return Vec::new();
+    }
+    let all_zero = weights.iter().all(|w| *w == 0);
+    let weights: Vec<u64> = weights
+        .iter()
+        .map(|w| if all_zero { 1 } else { u64::from(*w) })
+        .collect();
+    let sum: u64 = weights.iter().sum();
+    let total64 = u64::from(total);
+    let mut shares: Vec<u64> = weights.iter().map(|w| total64 * w / sum).collect();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // Largest remainder first; the stable sort keeps earlier criteria first on ties.
+    order.sort_by_key(|&i| std::cmp::Reverse(total64 * weights[i] % sum));
+    let given: u64 = shares.iter().sum();
+    for &i in order.iter().cycle().take((total64 - given) as usize) {
+        shares[i] += 1;
+    }
+    // Each share is at most `total`, which fits in u32.
+    shares.into_iter().map(|s| s as u32).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::allocate;
+
+    #[test]
+    fn shares_add_up_exactly() {
+        assert_eq!(allocate(20, &[3, 2, 1]), vec![10, 7, 3]);
+        assert_eq!(allocate(10, &[1, 1, 1]), vec![4, 3, 3]);
+        assert_eq!(allocate(0, &[1, 2]), vec![0, 0]);
+        assert_eq!(allocate(7, &[0, 0]), vec![4, 3]);
+        assert!(allocate(5, &[]).is_empty());
+    }
+}

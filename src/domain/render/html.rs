@@ -1,0 +1,82 @@
+//! HTML: a fragment for the clipboard (pastes formatted into word processors) and a standalone,
+//! print-friendly file. Every piece of text is escaped; the only markup is the outline's own.
+
+use super::{walk_body, walk_footer, Inline, Sink, Style};
+use crate::domain::assemble::Document;
+
+#[derive(Default)]
+struct Html {
+    out: String,
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn inline(line: &[Inline]) -> String {
+    line.iter()
+        .map(|part| match part.style {
+            Style::Plain => escape(&part.text),
+            Style::Strong => format!("<strong>{}</strong>", escape(&part.text)),
+            Style::Missing => format!("<mark>{}</mark>", escape(&part.text)),
+        })
+        .collect()
+}
+
+impl Sink for Html {
+    fn heading(&mut self, level: u8, text: &str) {
+        let level = level.clamp(1, 6);
+        self.out
+            .push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
+    }
+
+    fn paragraph(&mut self, line: &[Inline]) {
+        self.out.push_str(&format!("<p>{}</p>\n", inline(line)));
+    }
+
+    fn bullets(&mut self, items: &[Vec<Inline>]) {
+        self.out.push_str("<ul>\n");
+        for item in items {
+            self.out.push_str(&format!("<li>{}</li>\n", inline(item)));
+        }
+        self.out.push_str("</ul>\n");
+    }
+
+    fn rule(&mut self) {
+        self.out.push_str("<hr>\n");
+    }
+}
+
+/// The document as an HTML fragment (no `<html>` wrapper), for the clipboard.
+pub fn fragment(doc: &Document) -> String {
+    let mut sink = Html::default();
+    walk_body(doc, &mut sink);
+    walk_footer(doc, &mut sink);
+    sink.out
+}
+
+/// Print styles of the standalone file; static text, no outside resource.
+const PRINT_CSS: &str = "body{font-family:Georgia,'Times New Roman',serif;line-height:1.45;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#111}h1,h2,h3,h4,h5{font-family:Arial,Helvetica,sans-serif;line-height:1.2}h2{border-bottom:1px solid #555;padding-bottom:.2rem;margin-top:2.5rem}h4{margin-top:1.6rem}h5{font-size:1rem;margin:1.4rem 0 .4rem}mark{background:#ffe08a;color:#000;padding:0 .15em}hr{margin-top:2rem}@media print{body{margin:0;max-width:none}h2,h3,h4,h5{break-after:avoid}mark{border:1px solid #000}}";
+
+/// A standalone, print-friendly HTML file.
+pub fn standalone(doc: &Document) -> String {
+    let m = doc.language.messages();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        lang = doc.language.code(),
+        title = escape(m.doc_title),
+        body = fragment(doc),
+    )
+}

@@ -1,0 +1,65 @@
+//! Plain text: for pasting into any e-tendering system. Nothing is escaped because nothing is
+//! interpreted; control characters were removed by the walker.
+
+use super::{walk_body, walk_footer, Inline, Sink};
+use crate::domain::assemble::Document;
+
+#[derive(Default)]
+struct Text {
+    out: String,
+}
+
+fn join(line: &[Inline]) -> String {
+    line.iter().map(|i| i.text.as_str()).collect()
+}
+
+impl Sink for Text {
+    fn heading(&mut self, level: u8, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+        let underline = match level {
+            1 => Some('='),
+            2 => Some('-'),
+            _ => None,
+        };
+        if let Some(ch) = underline {
+            self.out
+                .extend(std::iter::repeat_n(ch, text.chars().count()));
+            self.out.push('\n');
+        }
+        self.out.push('\n');
+    }
+
+    fn paragraph(&mut self, line: &[Inline]) {
+        self.out.push_str(&join(line));
+        self.out.push_str("\n\n");
+    }
+
+    fn bullets(&mut self, items: &[Vec<Inline>]) {
+        for item in items {
+            self.out.push_str("- ");
+            self.out.push_str(&join(item));
+            self.out.push('\n');
+        }
+        self.out.push('\n');
+    }
+
+    fn rule(&mut self) {
+        self.out.push_str(&"_".repeat(72));
+        self.out.push_str("\n\n");
+    }
+}
+
+/// The text above the closing line; its SHA-256 is the document's text hash.
+pub fn body(doc: &Document) -> String {
+    let mut sink = Text::default();
+    walk_body(doc, &mut sink);
+    sink.out
+}
+
+/// The whole plain-text export.
+pub fn render(doc: &Document) -> String {
+    let mut sink = Text { out: body(doc) };
+    walk_footer(doc, &mut sink);
+    sink.out
+}

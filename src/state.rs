@@ -1,0 +1,201 @@
+//! The wizard's state and the actions that change it. Plain data and a pure reducer: every
+//! decision is delegated to `domain`, so this is tested natively and components only dispatch.
+
+use crate::domain::catalog::{AmbitionLevel, Catalog};
+use crate::domain::fragment;
+use crate::domain::i18n::Language;
+use crate::domain::notice::Notice;
+use crate::domain::selection::{DetailField, FieldError, ProcedureStage, Selection, Step};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Where keyboard focus should go after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FocusTarget {
+    /// The heading of the current step (after a step change).
+    StepHeading,
+    /// The error summary (after a failed "Continue").
+    ErrorSummary,
+}
+
+/// A short message about a side effect (copy, download), announced politely.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Copied,
+    LinkCopied,
+    CopyFailed,
+    Downloaded(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WizardState {
+    pub catalog: Rc<Catalog>,
+    pub language: Language,
+    pub selection: Selection,
+    pub step: Step,
+    /// Problems shown after a failed "Continue", until fixed.
+    pub errors: Vec<FieldError>,
+    /// What could not be used from a link or host option.
+    pub notices: Vec<Notice>,
+    /// Bumped whenever focus should move; 0 means never (the widget does not grab focus on load).
+    pub focus_request: u32,
+    pub focus: FocusTarget,
+    pub status: Option<Status>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    ToggleCategory(String),
+    ToggleRisk(String),
+    SetLevel(AmbitionLevel),
+    ToggleStage(ProcedureStage),
+    SetDetail(DetailField, String),
+    Continue,
+    Back,
+    GoTo(Step),
+    Drop(String),
+    Restore(String),
+    DismissNotices,
+    /// A selection from outside (a link, the address bar): replaces the current one.
+    LoadFragment(String),
+    SetStatus(Option<Status>),
+}
+
+impl WizardState {
+    /// A fresh wizard, optionally restoring a selection from a fragment. A restored selection that
+    /// is complete opens on the review step.
+    pub fn new(catalog: Rc<Catalog>, language: Language, fragment: Option<&str>) -> Self {
+        let mut state = WizardState {
+            catalog,
+            language,
+            selection: Selection::default(),
+            step: Step::Products,
+            errors: Vec::new(),
+            notices: Vec::new(),
+            focus_request: 0,
+            focus: FocusTarget::StepHeading,
+            status: None,
+        };
+        if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
+            state.load(fragment);
+        }
+        state
+    }
+
+    fn load(&mut self, fragment: &str) {
+        let (mut selection, mut notices) = fragment::decode(fragment);
+        notices.extend(selection.retain_known(&self.catalog));
+        self.step = selection.first_incomplete_step();
+        self.selection = selection;
+        self.notices = notices;
+        self.errors.clear();
+    }
+
+    /// The selection as a fragment, for the address bar and shared links.
+    pub fn fragment(&self) -> String {
+        fragment::encode(&self.selection)
+    }
+
+    fn request_focus(&mut self, target: FocusTarget) {
+        self.focus = target;
+        self.focus_request = self.focus_request.wrapping_add(1).max(1);
+    }
+
+    /// After an edit, keep showing only the errors that are still there.
+    fn refresh_errors(&mut self) {
+        if self.errors.is_empty() {
+            return;
+        }
+        let shown: Vec<_> = self.errors.iter().map(|e| e.field).collect();
+        self.errors = self
+            .selection
+            .problems(self.step)
+            .into_iter()
+            .filter(|e| shown.contains(&e.field))
+            .collect();
+    }
+}
+
+fn toggle(set: &mut BTreeSet<String>, value: String) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+impl Reducible for WizardState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::ToggleCategory(id) if next.catalog.category(&id).is_some() => {
+                toggle(&mut next.selection.categories, id)
+            }
+            Action::ToggleRisk(id) if next.catalog.risk(&id).is_some() => {
+                toggle(&mut next.selection.risks, id)
+            }
+            Action::SetLevel(level) => next.selection.level = Some(level),
+            Action::ToggleStage(stage) => {
+                if !next.selection.stages.remove(&stage) {
+                    next.selection.stages.insert(stage);
+                }
+            }
+            Action::SetDetail(field, value) => *next.selection.details.get_mut(field) = value,
+            Action::Continue => {
+                let problems = next.selection.problems(next.step);
+                if problems.is_empty() {
+                    if let Some(step) = next.step.next() {
+                        next.step = step;
+                        next.errors.clear();
+                        next.request_focus(FocusTarget::StepHeading);
+                    }
+                } else {
+                    next.errors = problems;
+                    next.request_focus(FocusTarget::ErrorSummary);
+                }
+            }
+            Action::Back => match next.step.previous() {
+                Some(step) => {
+                    next.step = step;
+                    next.errors.clear();
+                    next.request_focus(FocusTarget::StepHeading);
+                }
+                None => return self,
+            },
+            // Only steps already answered can be revisited; later ones open in order.
+            Action::GoTo(step)
+                if step <= next.selection.first_incomplete_step() || step < next.step =>
+            {
+                next.step = step;
+                next.errors.clear();
+                next.request_focus(FocusTarget::StepHeading);
+            }
+            Action::Drop(key) => {
+                next.selection.dropped.insert(key);
+            }
+            Action::Restore(key) => {
+                next.selection.dropped.remove(&key);
+            }
+            Action::DismissNotices => next.notices.clear(),
+            Action::LoadFragment(fragment) => {
+                if fragment.trim_start_matches('#') == self.fragment() {
+                    return self;
+                }
+                next.load(&fragment);
+                next.request_focus(FocusTarget::StepHeading);
+            }
+            Action::SetStatus(status) => next.status = status,
+            _ => return self,
+        }
+        if next.selection != self.selection {
+            next.status = None;
+            next.refresh_errors();
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}

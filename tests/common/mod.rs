@@ -1,0 +1,196 @@
+//! A small catalogue built in code, so assembly tests do not change when the real content does.
+#![allow(dead_code)]
+
+use criteria_builder::domain::catalog::*;
+use criteria_builder::domain::selection::{ContractDetails, ProcedureStage, Selection};
+
+pub fn criterion(
+    id: &str,
+    kind: CriterionKind,
+    level: AmbitionLevel,
+    categories: &[&str],
+    risks: &[&str],
+    text: &str,
+) -> Criterion {
+    Criterion {
+        id: id.into(),
+        kind,
+        level,
+        categories: categories.iter().map(|s| s.to_string()).collect(),
+        risks: risks.iter().map(|s| s.to_string()).collect(),
+        title: format!("Title of {id}"),
+        text: text.into(),
+        guidance: format!("Guidance for {id}."),
+        legal_basis: vec!["art-70".into()],
+        sources: vec!["R1".into()],
+        last_reviewed: "2026-11-25".into(),
+        replaces: vec![],
+        verification: Verification {
+            submit: format!("Evidence for {id}."),
+            labels: vec![],
+            equivalent: String::new(),
+        },
+        award: (kind == CriterionKind::AwardCriterion).then(|| AwardRule {
+            weight: 1,
+            scoring: "Score it.".into(),
+        }),
+        management: (kind == CriterionKind::ContractClause).then(|| Management {
+            kpi: format!("KPI of {id}"),
+            cadence: "Yearly".into(),
+            follow_up: String::new(),
+            remediation: String::new(),
+        }),
+    }
+}
+
+pub fn fixture() -> Catalog {
+    use AmbitionLevel::*;
+    use CriterionKind::*;
+    let mut criteria = vec![
+        criterion(
+            "CL-01",
+            ContractClause,
+            Basic,
+            &["*"],
+            &["forced"],
+            "The contractor {authority} shall report within {disclosure_days}.",
+        ),
+        criterion(
+            "SC-01",
+            SelectionCriterion,
+            Basic,
+            &["laptops"],
+            &["forced"],
+            "Tenderers shall describe their system.",
+        ),
+        criterion(
+            "TS-01",
+            TechnicalSpecification,
+            Advanced,
+            &["laptops", "phones"],
+            &["minerals"],
+            "Products shall be covered.\n\n- first point {lot}\n- second point",
+        ),
+        criterion(
+            "AC-01",
+            AwardCriterion,
+            Basic,
+            &["laptops"],
+            &["forced"],
+            "Up to {points} points.",
+        ),
+        criterion(
+            "AC-02",
+            AwardCriterion,
+            Advanced,
+            &["laptops"],
+            &["minerals"],
+            "Up to {points} points for minerals.",
+        ),
+        criterion(
+            "EX-01",
+            ExclusionGround,
+            Basic,
+            &["*"],
+            &["forced"],
+            "Exclusion for breaches during {contract_duration}.",
+        ),
+        criterion(
+            "CL-02",
+            ContractClause,
+            Spearhead,
+            &["laptops"],
+            &["forced"],
+            "Disclose factories for {estimated_value}; remedy within {remediation_days}.",
+        ),
+    ];
+    criteria[3].award.as_mut().unwrap().weight = 3;
+    criteria[6].replaces = vec!["CL-01".into()];
+    criteria[2].verification.labels = vec!["tco".into()];
+    criteria[2].verification.equivalent = "A test report.".into();
+    Catalog {
+        meta: CatalogMeta {
+            language: "en".into(),
+            version: "test-1".into(),
+            title: "Test catalogue".into(),
+            changes: vec![],
+            content_hash: "0123456789ab".into(),
+        },
+        categories: vec![
+            Category {
+                id: "laptops".into(),
+                name: "Laptops".into(),
+                description: "Portable computers.".into(),
+            },
+            Category {
+                id: "phones".into(),
+                name: "Phones".into(),
+                description: "Mobile phones.".into(),
+            },
+        ],
+        risks: vec![
+            RiskTopic {
+                id: "forced".into(),
+                name: "Forced labour".into(),
+                description: "d".into(),
+            },
+            RiskTopic {
+                id: "minerals".into(),
+                name: "Conflict minerals".into(),
+                description: "d".into(),
+            },
+        ],
+        labels: vec![Label {
+            id: "tco".into(),
+            name: "TCO Certified".into(),
+            kind: LabelKind::Label,
+            covers: "Factories.".into(),
+            does_not_cover: "Mines.".into(),
+            sources: vec!["R1".into()],
+        }],
+        legal: vec![LegalBasis {
+            id: "art-70".into(),
+            citation: "Directive 2014/24/EU, Article 70".into(),
+            summary: "Performance conditions.".into(),
+        }],
+        sources: vec![Source {
+            id: "R1".into(),
+            title: "A source".into(),
+            url: "https://example.org/source".into(),
+        }],
+        salience: vec![SalienceCell {
+            category: "laptops".into(),
+            risk: "forced".into(),
+            stage: SupplyChainStage::Components,
+            level: SalienceLevel::High,
+            reason: "Migrant workers.".into(),
+            sources: vec!["R1".into()],
+        }],
+        criteria,
+    }
+}
+
+/// Everything selected, at the given level, with all details filled in.
+pub fn full_selection(level: AmbitionLevel) -> Selection {
+    Selection {
+        categories: ["laptops", "phones"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        risks: ["forced", "minerals"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        level: Some(level),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        details: ContractDetails {
+            authority: "City of Example".into(),
+            contract_months: "48".into(),
+            estimated_value: "EUR 2 million".into(),
+            award_points: "20".into(),
+            disclosure_days: "60".into(),
+            remediation_days: "30".into(),
+        },
+        dropped: Default::default(),
+    }
+}

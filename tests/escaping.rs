@@ -1,0 +1,103 @@
+//! Whatever a buyer types is inert in every export: no markup, no structure, no hidden controls.
+
+mod common;
+
+use common::{fixture, full_selection};
+use criteria_builder::domain::assemble::assemble;
+use criteria_builder::domain::catalog::AmbitionLevel;
+use criteria_builder::domain::i18n::Language;
+use criteria_builder::domain::render::{clean, html, markdown, text};
+use proptest::prelude::*;
+
+const HOSTILE: &str = "<script>alert(1)</script> <img src=x onerror=alert(2)> [link](javascript:alert(3)) **bold** _x_ `code` &amp; | a | \u{202E}evil\u{202C} line\nbreak\u{0007}";
+
+fn hostile_document() -> criteria_builder::domain::assemble::Document {
+    let mut selection = full_selection(AmbitionLevel::Spearhead);
+    selection.details.authority = HOSTILE.into();
+    selection.details.estimated_value = "# Heading? 1. list? - item? > quote?".into();
+    assemble(&fixture(), &selection, Language::En)
+}
+
+#[test]
+fn html_exports_escape_every_angle_bracket_and_ampersand() {
+    let doc = hostile_document();
+    for out in [html::fragment(&doc), html::standalone(&doc)] {
+        assert!(!out.contains("<script>"), "raw script tag in HTML export");
+        assert!(!out.contains("<img"), "raw img tag in HTML export");
+        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(out.contains("&amp;amp;"));
+        assert!(!out.contains('\u{202E}'));
+        assert!(!out.contains('\u{0007}'));
+    }
+    // The standalone file has no script at all and loads nothing from elsewhere.
+    let standalone = html::standalone(&doc);
+    assert!(!standalone.to_lowercase().contains("<script"));
+    assert!(!standalone.contains(" src=\""));
+    assert!(!standalone.contains(" href=\""));
+}
+
+#[test]
+fn markdown_export_cannot_gain_links_html_or_structure() {
+    let md = markdown::render(&hostile_document());
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
+    assert!(md.contains("\\[link\\](javascript:alert(3))"));
+    assert!(md.contains("\\*\\*bold\\*\\*"));
+    assert!(md.contains("\\`code\\`"));
+    assert!(md.contains("\\&amp;"));
+    assert!(!md.contains('\u{202E}'));
+    // A value in the middle of a line cannot start a heading or a list.
+    assert!(
+        md.contains("Disclose factories for \\# Heading? 1. list? - item? \\> quote?;"),
+        "{md}"
+    );
+    for line in md.lines() {
+        assert!(
+            !line.starts_with("<"),
+            "a line starts with raw HTML: {line}"
+        );
+    }
+}
+
+#[test]
+fn plain_text_has_no_control_or_bidi_characters() {
+    let txt = text::render(&hostile_document());
+    assert!(
+        txt.contains("<script>alert(1)</script>"),
+        "plain text keeps the text as typed"
+    );
+    assert!(!txt.chars().any(|c| c.is_control() && c != '\n'));
+    assert!(!txt.contains('\u{202E}'));
+    assert!(
+        txt.contains("line break"),
+        "a line break typed into a one-line field becomes a space"
+    );
+}
+
+#[test]
+fn markdown_escapes_block_starts() {
+    assert_eq!(markdown::escape("# not a heading"), "\\# not a heading");
+    assert_eq!(markdown::escape("- not a list"), "\\- not a list");
+    assert_eq!(markdown::escape("12. not a list"), "12\\. not a list");
+    assert_eq!(markdown::escape("plain words"), "plain words");
+}
+
+proptest! {
+    #[test]
+    fn no_typed_text_becomes_html_markup(authority in "\\PC{0,200}") {
+        // A blank name shows the marker instead; that case is covered by the assembly tests.
+        prop_assume!(!authority.trim().is_empty());
+        let mut selection = full_selection(AmbitionLevel::Basic);
+        selection.details.authority = authority.clone();
+        let out = html::fragment(&assemble(&fixture(), &selection, Language::En));
+        let cleaned = clean(authority.trim());
+        // The escaped value is present, and no '<' from the value survives.
+        prop_assert!(out.contains(&html::escape(&cleaned)));
+        let tags = out.matches('<').count();
+        let empty = html::fragment(&assemble(&fixture(), &{
+            let mut s = selection.clone();
+            s.details.authority = "x".into();
+            s
+        }, Language::En));
+        prop_assert_eq!(tags, empty.matches('<').count());
+    }
+}

@@ -1,0 +1,178 @@
+//! The URL fragment: whatever arrives never panics, what can be read is kept, what cannot is told.
+
+use criteria_builder::domain::catalog::AmbitionLevel;
+use criteria_builder::domain::fragment::{decode, encode, MAX_LEN};
+use criteria_builder::domain::notice::Notice;
+use criteria_builder::domain::selection::{
+    ContractDetails, DetailField, ProcedureStage, Selection,
+};
+use proptest::prelude::*;
+
+fn sample() -> Selection {
+    Selection {
+        categories: ["laptops-desktops", "smartphones-tablets"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        risks: ["forced-labour"].iter().map(|s| s.to_string()).collect(),
+        level: Some(AmbitionLevel::Advanced),
+        stages: [ProcedureStage::Selection, ProcedureStage::Award]
+            .into_iter()
+            .collect(),
+        details: ContractDetails {
+            authority: "Ville de Liège & Région, 50% «test» #1".into(),
+            contract_months: "48".into(),
+            award_points: "20".into(),
+            ..Default::default()
+        },
+        dropped: ["laptops-desktops/LR-SC-01"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    }
+}
+
+#[test]
+fn a_selection_survives_the_round_trip_exactly() {
+    let selection = sample();
+    let fragment = encode(&selection);
+    assert!(fragment.starts_with("v=1&"));
+    let (back, notices) = decode(&format!("#{fragment}"));
+    assert_eq!(back, selection);
+    assert!(notices.is_empty(), "{notices:?}");
+}
+
+#[test]
+fn the_fragment_is_stable_and_readable() {
+    assert_eq!(
+        encode(&sample()),
+        "v=1&c=laptops-desktops,smartphones-tablets&r=forced-labour&l=advanced&s=selection,award\
+         &a=Ville%20de%20Li%C3%A8ge%20%26%20R%C3%A9gion%2C%2050%25%20%C2%ABtest%C2%BB%20%231&m=48&p=20\
+         &x=laptops-desktops/LR-SC-01"
+    );
+}
+
+#[test]
+fn damaged_parts_are_skipped_with_a_notice_and_the_rest_is_kept() {
+    let (selection, notices) =
+        decode("v=1&c=laptops-desktops,bad%zz&l=heroic&s=award,nope&q=1&a=%E2%28");
+    assert!(selection.categories.contains("laptops-desktops"));
+    assert_eq!(selection.categories.len(), 1);
+    assert_eq!(selection.level, None);
+    assert_eq!(selection.stages.len(), 1);
+    assert_eq!(selection.details.authority, "");
+    assert!(notices.contains(&Notice::Undecodable("c".into())));
+    assert!(notices.contains(&Notice::UnknownLevel("heroic".into())));
+    assert!(notices.contains(&Notice::UnknownStage("nope".into())));
+    assert!(notices.contains(&Notice::UnknownPart("q".into())));
+    assert!(notices.contains(&Notice::Undecodable("a".into())));
+}
+
+#[test]
+fn versions_are_checked() {
+    let (_, notices) = decode("c=laptops-desktops");
+    assert_eq!(notices, [Notice::NoVersion]);
+    let (selection, notices) = decode("v=2&c=laptops-desktops");
+    assert_eq!(notices, [Notice::NewerVersion("2".into())]);
+    assert_eq!(
+        selection.categories.len(),
+        1,
+        "a newer link is still read as far as possible"
+    );
+}
+
+#[test]
+fn an_oversized_fragment_is_ignored_whole() {
+    let huge = format!("v=1&a={}", "x".repeat(MAX_LEN));
+    let (selection, notices) = decode(&huge);
+    assert_eq!(selection, Selection::default());
+    assert!(matches!(
+        notices[..],
+        [Notice::LinkTooLong { max: MAX_LEN, .. }]
+    ));
+}
+
+#[test]
+fn over_long_values_are_cut_with_a_notice() {
+    let long = "a".repeat(500);
+    let (selection, notices) = decode(&format!("v=1&a={long}&m=123456789012"));
+    assert_eq!(
+        selection.details.authority.chars().count(),
+        DetailField::Authority.max_chars()
+    );
+    assert!(notices.contains(&Notice::ValueCut(DetailField::Authority)));
+    assert!(notices.contains(&Notice::ValueCut(DetailField::ContractMonths)));
+}
+
+#[test]
+fn a_truncated_link_keeps_its_complete_parts() {
+    let fragment = encode(&sample());
+    let cut = &fragment[..fragment.find("&a=").unwrap() + 10];
+    let (selection, _) = decode(cut);
+    assert_eq!(selection.level, Some(AmbitionLevel::Advanced));
+    assert_eq!(selection.categories.len(), 2);
+}
+
+#[test]
+fn empty_input_is_an_empty_selection_without_notices() {
+    for input in ["", "#", "   "] {
+        let (selection, notices) = decode(input);
+        assert_eq!(selection, Selection::default());
+        assert!(notices.is_empty());
+    }
+}
+
+fn id() -> impl Strategy<Value = String> {
+    "[a-z][a-z0-9-]{0,20}"
+}
+
+prop_compose! {
+    fn reachable()(
+        categories in prop::collection::btree_set(id(), 0..5),
+        risks in prop::collection::btree_set(id(), 0..5),
+        level in prop::option::of(prop::sample::select(AmbitionLevel::ALL.to_vec())),
+        stages in prop::collection::btree_set(prop::sample::select(ProcedureStage::ALL.to_vec()), 0..5),
+        authority in "\\PC{0,200}",
+        months in "[0-9]{0,8}",
+        value in "\\PC{0,100}",
+        dropped in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..5),
+    ) -> Selection {
+        Selection {
+            categories, risks, level, stages, dropped,
+            details: ContractDetails {
+                authority, contract_months: months, estimated_value: value, ..Default::default()
+            },
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_string_decodes_without_panicking(input in "\\PC*") {
+        let _ = decode(&input);
+    }
+
+    #[test]
+    fn any_bytes_decode_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = decode(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn fragment_shaped_garbage_decodes_without_panicking(
+        parts in prop::collection::vec(("[a-z]{1,2}", "[a-zA-Z0-9%,./&=#+-]{0,40}"), 0..20)
+    ) {
+        let input: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let _ = decode(&input.join("&"));
+    }
+
+    #[test]
+    fn every_reachable_state_round_trips(selection in reachable()) {
+        let fragment = encode(&selection);
+        prop_assert!(fragment.len() <= MAX_LEN);
+        let (back, notices) = decode(&fragment);
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(back, selection);
+    }
+}

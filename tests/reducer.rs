@@ -1,0 +1,156 @@
+//! The wizard's reducer, natively: steps, validation, focus requests, links.
+
+mod common;
+
+use common::fixture;
+use criteria_builder::domain::catalog::AmbitionLevel;
+use criteria_builder::domain::i18n::Language;
+use criteria_builder::domain::notice::Notice;
+use criteria_builder::domain::selection::{DetailField, Field, Problem, ProcedureStage, Step};
+use criteria_builder::state::{Action, FocusTarget, WizardState};
+use std::rc::Rc;
+use yew::Reducible;
+
+fn fresh() -> Rc<WizardState> {
+    Rc::new(WizardState::new(Rc::new(fixture()), Language::En, None))
+}
+
+fn run(state: Rc<WizardState>, actions: Vec<Action>) -> Rc<WizardState> {
+    actions.into_iter().fold(state, |s, a| s.reduce(a))
+}
+
+#[test]
+fn continue_without_an_answer_shows_an_error_and_focuses_the_summary() {
+    let state = fresh().reduce(Action::Continue);
+    assert_eq!(state.step, Step::Products);
+    assert_eq!(state.errors[0].field, Field::Categories);
+    assert_eq!(state.errors[0].problem, Problem::NoCategory);
+    assert_eq!(state.focus, FocusTarget::ErrorSummary);
+    assert!(state.focus_request > 0);
+    // Fixing the answer clears the error at once.
+    let fixed = state.reduce(Action::ToggleCategory("laptops".into()));
+    assert!(fixed.errors.is_empty());
+}
+
+#[test]
+fn a_full_journey_reaches_the_review_with_focus_on_each_heading() {
+    let state = run(
+        fresh(),
+        vec![
+            Action::ToggleCategory("laptops".into()),
+            Action::Continue,
+            Action::ToggleRisk("forced".into()),
+            Action::Continue,
+            Action::SetLevel(AmbitionLevel::Basic),
+            Action::ToggleStage(ProcedureStage::Contract),
+            Action::Continue,
+            Action::SetDetail(DetailField::Authority, "City of Example".into()),
+            Action::Continue,
+        ],
+    );
+    assert_eq!(state.step, Step::Review);
+    assert_eq!(state.focus, FocusTarget::StepHeading);
+    assert_eq!(state.focus_request, 4);
+    let back = state.reduce(Action::Back);
+    assert_eq!(back.step, Step::Details);
+    assert_eq!(
+        back.selection.details.authority, "City of Example",
+        "nothing typed is lost"
+    );
+}
+
+#[test]
+fn award_points_are_required_only_with_award_criteria() {
+    let base = run(
+        fresh(),
+        vec![
+            Action::ToggleCategory("laptops".into()),
+            Action::Continue,
+            Action::ToggleRisk("forced".into()),
+            Action::Continue,
+            Action::SetLevel(AmbitionLevel::Basic),
+            Action::ToggleStage(ProcedureStage::Award),
+            Action::Continue,
+            Action::SetDetail(DetailField::ContractMonths, "four years".into()),
+            Action::Continue,
+        ],
+    );
+    assert_eq!(base.step, Step::Details);
+    let fields: Vec<_> = base.errors.iter().map(|e| (e.field, e.problem)).collect();
+    assert!(fields.contains(&(Field::Detail(DetailField::AwardPoints), Problem::Required)));
+    assert!(fields.contains(&(
+        Field::Detail(DetailField::ContractMonths),
+        Problem::NotWholeNumber
+    )));
+    let m = Language::En.messages();
+    assert_eq!(
+        m.problem(&base.errors[0]),
+        "Contract duration in months must be a whole number, like 12"
+    );
+}
+
+#[test]
+fn the_management_plan_alone_is_not_a_tender() {
+    let state = run(
+        fresh(),
+        vec![
+            Action::ToggleCategory("laptops".into()),
+            Action::Continue,
+            Action::ToggleRisk("forced".into()),
+            Action::Continue,
+            Action::SetLevel(AmbitionLevel::Basic),
+            Action::ToggleStage(ProcedureStage::Management),
+            Action::Continue,
+        ],
+    );
+    assert_eq!(state.step, Step::Ambition);
+    assert_eq!(state.errors[0].problem, Problem::NoTenderStage);
+}
+
+#[test]
+fn an_action_that_changes_nothing_keeps_the_same_state() {
+    let state = fresh();
+    let same = state.clone().reduce(Action::Back);
+    assert!(Rc::ptr_eq(&state, &same));
+    let unknown = state
+        .clone()
+        .reduce(Action::ToggleCategory("no-such-category".into()));
+    assert!(Rc::ptr_eq(&state, &unknown));
+    let later = state.clone().reduce(Action::GoTo(Step::Review));
+    assert!(
+        Rc::ptr_eq(&state, &later),
+        "unanswered steps cannot be skipped"
+    );
+}
+
+#[test]
+fn a_complete_link_opens_on_the_review_and_an_old_one_says_what_it_dropped() {
+    let link = "v=1&c=laptops,tablets-old&r=forced&l=basic&s=contract&x=laptops/GONE-01";
+    let state = WizardState::new(Rc::new(fixture()), Language::En, Some(link));
+    assert_eq!(state.step, Step::Review);
+    assert!(state
+        .notices
+        .contains(&Notice::UnknownCategory("tablets-old".into())));
+    assert!(state
+        .notices
+        .contains(&Notice::UnknownCriterion("laptops/GONE-01".into())));
+    assert_eq!(
+        state.fragment(),
+        "v=1&c=laptops&r=forced&l=basic&s=contract"
+    );
+    let dismissed = Rc::new(state).reduce(Action::DismissNotices);
+    assert!(dismissed.notices.is_empty());
+}
+
+#[test]
+fn dropping_and_restoring_round_trip_through_the_fragment() {
+    let state = WizardState::new(
+        Rc::new(fixture()),
+        Language::En,
+        Some("v=1&c=laptops&r=forced&l=basic&s=contract"),
+    );
+    let dropped = Rc::new(state).reduce(Action::Drop("laptops/CL-01".into()));
+    assert!(dropped.fragment().ends_with("&x=laptops/CL-01"));
+    let restored = dropped.reduce(Action::Restore("laptops/CL-01".into()));
+    assert!(!restored.fragment().contains("&x="));
+}

@@ -1,0 +1,12 @@
+// Boots the stand-alone page: an external module (no inline script), so the page runs under
+// `script-src 'self' 'wasm-unsafe-eval'`. Host pages embed the widget the same way (see README).
+import init, { mount } from '../criteria_builder.js';
+
+const root = document.getElementById('criteria-builder');
+try {
+  await init({ module_or_path: new URL('../criteria_builder_bg.wasm', import.meta.url) });
+  // The stand-alone page keeps the selection in its address, so a link restores it.
+  window.criteriaBuilder = mount(root, { syncUrl: true });
+} catch (error) {
+  root.textContent = `The criteria builder could not start: ${error && error.message ? error.message : error}`;
+}
