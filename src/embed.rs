@@ -6,7 +6,7 @@ use crate::domain::embedded;
 use crate::domain::options::RawOptions;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::AppHandle;
 
 thread_local! {
@@ -37,6 +37,21 @@ impl Mounted {
 fn read_options(options: JsValue) -> Result<RawOptions, String> {
     if options.is_undefined() || options.is_null() {
         return Ok(RawOptions::default());
+    }
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err("invalid options: expected an object such as { language: \"en\" }".into());
+    }
+    // serde-wasm-bindgen reads only the fields it knows, so a misspelt option would pass unseen.
+    let object: &js_sys::Object = options.unchecked_ref();
+    let keys: js_sys::Array = js_sys::Object::keys(object);
+    for key in keys.iter() {
+        let key: String = key.as_string().unwrap_or_default();
+        if !RawOptions::FIELDS.contains(&key.as_str()) {
+            return Err(format!(
+                "unknown option `{key}` (known: {})",
+                RawOptions::FIELDS.join(", ")
+            ));
+        }
     }
     let deserializer = serde_wasm_bindgen::Deserializer::from(options);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {

@@ -11,12 +11,16 @@ use std::rc::Rc;
 use yew::Reducible;
 
 /// Where keyboard focus should go after an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FocusTarget {
     /// The heading of the current step (after a step change).
     StepHeading,
     /// The error summary (after a failed "Continue").
     ErrorSummary,
+    /// The list of dropped criteria (after a drop, whose button is gone).
+    DroppedList,
+    /// The "Drop" button of a criterion (after restoring it).
+    Criterion(String),
 }
 
 /// A short message about a side effect (copy, download), announced politely.
@@ -172,10 +176,14 @@ impl Reducible for WizardState {
                 next.request_focus(FocusTarget::StepHeading);
             }
             Action::Drop(key) => {
-                next.selection.dropped.insert(key);
+                if next.selection.dropped.insert(key) {
+                    next.request_focus(FocusTarget::DroppedList);
+                }
             }
             Action::Restore(key) => {
-                next.selection.dropped.remove(&key);
+                if next.selection.dropped.remove(&key) {
+                    next.request_focus(FocusTarget::Criterion(key));
+                }
             }
             Action::DismissNotices => next.notices.clear(),
             Action::LoadFragment(fragment) => {

@@ -18,6 +18,7 @@ use crate::state::{Action, FocusTarget, Status, WizardState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -74,17 +75,25 @@ pub fn app(props: &AppProps) -> Html {
     }
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
+    let root_ref = use_node_ref();
     {
-        let (heading_ref, summary_ref) = (heading_ref.clone(), summary_ref.clone());
-        let target = state.focus;
+        let refs = (heading_ref.clone(), summary_ref.clone(), root_ref.clone());
+        let target = state.focus.clone();
         use_effect_with(state.focus_request, move |request| {
             // 0: the page just loaded; a widget must not steal the host page's focus.
             if *request > 0 {
-                let node = match target {
-                    FocusTarget::StepHeading => &heading_ref,
-                    FocusTarget::ErrorSummary => &summary_ref,
+                let (heading, summary, root) = refs;
+                let within = |selector: String| {
+                    root.cast::<web_sys::Element>()
+                        .and_then(|r| r.query_selector(&selector).ok().flatten())
                 };
-                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let element = match target {
+                    FocusTarget::StepHeading => heading.cast::<web_sys::Element>(),
+                    FocusTarget::ErrorSummary => summary.cast::<web_sys::Element>(),
+                    FocusTarget::DroppedList => within(".ecb-dropped-title".into()),
+                    FocusTarget::Criterion(key) => within(format!("[data-drop-key=\"{key}\"]")),
+                };
+                if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = element.focus();
                 }
             }
@@ -128,6 +137,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<WizardContext> context={ctx}>
             <section class={classes!("ecb", theme)} lang={props.options.language.code()} data-ecb-root=""
+                     ref={root_ref}
                      aria-label={m.widget_title}>
                 <p class="ecb-intro">{ m.widget_intro }</p>
                 <Notices />

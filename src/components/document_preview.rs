@@ -57,6 +57,7 @@ impl Sink for PreviewSink {
     fn item(&mut self, key: &str, lot: usize, number: &str, title: &str) {
         let state = self.state.clone();
         let key = key.to_string();
+        let key_attr = key.clone();
         let onclick =
             Callback::from(move |_: MouseEvent| state.dispatch(Action::Drop(key.clone())));
         let whom = fill(
@@ -64,7 +65,7 @@ impl Sink for PreviewSink {
             &[("lot", &lot.to_string()), ("number", number)],
         );
         self.nodes.push(html! {
-            <button type="button" class="ecb-link-button ecb-drop" {onclick}>
+            <button type="button" class="ecb-link-button ecb-drop" data-drop-key={key_attr} {onclick}>
                 { self.drop_label }
                 <span class="ecb-visually-hidden">{ format!(" {whom}: {title}") }</span>
             </button>
@@ -90,7 +91,7 @@ pub fn document_preview(props: &DocumentPreviewProps) -> Html {
         <>
             if !props.document.dropped.is_empty() {
                 <section class="ecb-dropped" aria-labelledby={dropped_id.clone()}>
-                    <h3 class="ecb-subheading" id={dropped_id}>{ m.dropped_title }</h3>
+                    <h3 class="ecb-subheading ecb-dropped-title" id={dropped_id} tabindex="-1">{ m.dropped_title }</h3>
                     <ul>
                         { for props.document.dropped.iter().map(|d| {
                             let state = ctx.state.clone();

@@ -58,7 +58,7 @@ pub fn field_anchor(ctx: &WizardContext, field: Field) -> String {
         Field::Risks => ctx.id("risks"),
         Field::Level => ctx.id("level"),
         Field::Stages => ctx.id("stages"),
-        Field::Detail(detail) => ctx.id(&format!("detail-{detail:?}").to_lowercase()),
+        Field::Detail(detail) => ctx.id(&format!("detail-{}", detail.code())),
     }
 }
 

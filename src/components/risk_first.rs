@@ -54,7 +54,7 @@ pub fn risk_first() -> Html {
                         { for rows.into_iter().map(|(level, name, stages)| html! {
                             <li>
                                 <strong>{ name }</strong>{ ": " }
-                                <span class={classes!("ecb-badge", format!("ecb-sal-{level:?}").to_lowercase())}>
+                                <span class={classes!("ecb-badge", format!("ecb-sal-{}", level.code()))}>
                                     { m.salience(level) }
                                 </span>
                                 { " " }{ format!("({})", stages.join(", ")) }

@@ -7,7 +7,7 @@ use crate::domain::i18n::fill;
 use yew::prelude::*;
 
 fn level_class(level: SalienceLevel) -> String {
-    format!("ecb-sal-{level:?}").to_lowercase()
+    format!("ecb-sal-{}", level.code())
 }
 
 #[function_component(SalienceMatrix)]

@@ -20,8 +20,8 @@ pub fn step_ambition(props: &StepProps) -> Html {
             hint.to_string()
         }
     };
-    let (level_hint, level_error) = (ctx.id("level-hint"), ctx.id("level-error"));
-    let (stages_hint, stages_error) = (ctx.id("stages-hint"), ctx.id("stages-error"));
+    let (level_hint, level_error) = (ctx.id("level-question-hint"), ctx.id("level-error"));
+    let (stages_hint, stages_error) = (ctx.id("stages-question-hint"), ctx.id("stages-error"));
     let error_class = |field: Field| {
         ctx.error_for(field)
             .is_some()

@@ -16,7 +16,7 @@ pub struct StepProps {
 pub fn step_products(props: &StepProps) -> Html {
     let ctx = use_wizard();
     let m = ctx.messages();
-    let hint_id = ctx.id("categories-hint");
+    let hint_id = ctx.id("categories-question-hint");
     let error_id = ctx.id("categories-error");
     let has_error = ctx.error_for(Field::Categories).is_some();
     let describedby = if has_error {

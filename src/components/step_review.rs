@@ -77,7 +77,7 @@ pub fn step_review(props: &StepProps) -> Html {
                 <dd class="ecb-summary-value">{ value }</dd>
                 <dd class="ecb-summary-action">
                     <button type="button" class="ecb-link-button" {onclick}>
-                        { m.change }<span class="ecb-visually-hidden">{ format!(" {}", label.to_lowercase()) }</span>
+                        { m.change }<span class="ecb-visually-hidden">{ format!(" {label}") }</span>
                     </button>
                 </dd>
             </div>

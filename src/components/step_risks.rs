@@ -21,7 +21,7 @@ pub fn step_risks(props: &StepProps) -> Html {
         .iter()
         .filter(|c| ctx.state.selection.categories.contains(&c.id))
         .collect();
-    let hint_id = ctx.id("risks-hint");
+    let hint_id = ctx.id("risks-question-hint");
     let error_id = ctx.id("risks-error");
     let has_error = ctx.error_for(Field::Risks).is_some();
     let describedby = if has_error {
@@ -48,7 +48,7 @@ pub fn step_risks(props: &StepProps) -> Html {
                     ],
                 );
                 html! {
-                    <span class={classes!("ecb-badge", format!("ecb-sal-{level:?}").to_lowercase())}>{ text }</span>
+                    <span class={classes!("ecb-badge", format!("ecb-sal-{}", level.code()))}>{ text }</span>
                 }
             }
             _ => html! {},

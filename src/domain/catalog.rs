@@ -116,6 +116,16 @@ pub enum SalienceLevel {
     High,
 }
 
+impl SalienceLevel {
+    pub fn code(self) -> &'static str {
+        match self {
+            SalienceLevel::Low => "low",
+            SalienceLevel::Medium => "medium",
+            SalienceLevel::High => "high",
+        }
+    }
+}
+
 /// One cell of a category's salience profile (risk × supply-chain stage).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]

@@ -8,7 +8,7 @@ include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    #[error("no catalogue is available in the language {0:?}")]
+    #[error("no catalogue is available in the language \u{201c}{0}\u{201d}")]
     NoCatalogue(String),
     #[error(
         "the catalogue data is damaged and cannot be read ({0}); reload the page or report it"

@@ -347,7 +347,7 @@ impl Messages {
             Problem::NoRisk => self.error_no_risk.to_string(),
             Problem::NoLevel => self.error_no_level.to_string(),
             Problem::NoTenderStage => self.error_no_tender_stage.to_string(),
-            Problem::Required => fill(self.error_required, &[("field", &field.to_lowercase())]),
+            Problem::Required => fill(self.error_required, &[("field", field)]),
             Problem::NotWholeNumber => fill(self.error_not_whole, &[("field", field)]),
             Problem::OutOfRange { min, max } => fill(
                 self.error_out_of_range,
@@ -383,7 +383,7 @@ impl Messages {
             Notice::Undecodable(x) => id(self.notice_undecodable, x),
             Notice::ValueCut(field) => fill(
                 self.notice_value_cut,
-                &[("field", &self.field_label(*field).to_lowercase())],
+                &[("field", self.field_label(*field))],
             ),
         }
     }

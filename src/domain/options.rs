@@ -74,6 +74,9 @@ fn one_of<T: Copy>(
 }
 
 impl RawOptions {
+    /// The option names a host may pass, as written in JavaScript.
+    pub const FIELDS: [&'static str; 4] = ["language", "selection", "theme", "syncUrl"];
+
     pub fn check(self) -> Result<HostOptions, OptionsError> {
         let language = match self.language.as_deref() {
             None => Language::default(),

@@ -79,6 +79,18 @@ impl DetailField {
         DetailField::RemediationDays,
     ];
 
+    /// A stable name, used in element ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            DetailField::Authority => "authority",
+            DetailField::ContractMonths => "contract-months",
+            DetailField::EstimatedValue => "estimated-value",
+            DetailField::AwardPoints => "award-points",
+            DetailField::DisclosureDays => "disclosure-days",
+            DetailField::RemediationDays => "remediation-days",
+        }
+    }
+
     /// The most characters a field keeps; longer input is cut with a notice.
     pub fn max_chars(self) -> usize {
         match self {

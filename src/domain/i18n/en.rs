@@ -90,7 +90,7 @@ pub const EN: Messages = Messages {
     error_no_risk: "Select at least one risk",
     error_no_level: "Select an ambition level",
     error_no_tender_stage: "Select at least one part of the tender (the contract-management plan alone has nothing to plan)",
-    error_required: "Enter the {field}",
+    error_required: "Enter a value for \u{201c}{field}\u{201d}",
     error_not_whole: "{field} must be a whole number, like 12",
     error_out_of_range: "{field} must be between {min} and {max}",
     error_too_long: "{field} must be {max} characters or fewer",
@@ -105,7 +105,7 @@ pub const EN: Messages = Messages {
     notice_unknown_criterion: "The dropped criterion \u{201c}{id}\u{201d} is no longer in the catalogue.",
     notice_unknown_part: "The part \u{201c}{id}\u{201d} of the link is not known and was ignored.",
     notice_undecodable: "A value in the part \u{201c}{id}\u{201d} of the link is damaged and was ignored.",
-    notice_value_cut: "The {field} in the link was too long and was shortened.",
+    notice_value_cut: "The value of \u{201c}{field}\u{201d} in the link was too long and was shortened.",
 
     doc_title: "Ethical requirements for ICT procurement",
     doc_authority: "Contracting authority",

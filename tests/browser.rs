@@ -1,0 +1,146 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount, flush, read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use criteria_builder::mount;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn text(root: &web_sys::Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+async fn flush() {
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_first_step_offers_every_category_with_nothing_ticked() {
+    let root = fresh_root();
+    let _handle = mount(root.clone(), JsValue::UNDEFINED).unwrap();
+    flush().await;
+    assert!(text(&root).contains("Step 1 of 5"));
+    assert!(text(&root).contains("What are you buying?"));
+    assert_eq!(root.query_selector_all("input[type=checkbox]").unwrap().length(), 8);
+    assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0);
+    assert!(root.query_selector("fieldset legend h2").unwrap().is_some(), "the legend is the heading");
+}
+
+#[wasm_bindgen_test]
+async fn continue_without_an_answer_shows_a_linked_error_summary() {
+    let root = fresh_root();
+    let _handle = mount(root.clone(), JsValue::UNDEFINED).unwrap();
+    flush().await;
+    click(&root, "button[type=submit]");
+    flush().await;
+    let summary = root.query_selector(".ecb-error-summary").unwrap().expect("an error summary");
+    assert!(text(&summary).contains("Select at least one product category"));
+    let link = summary.query_selector("a").unwrap().unwrap();
+    let target = link.get_attribute("href").unwrap();
+    assert!(root.query_selector(&target).unwrap().is_some(), "the link points at a field");
+    assert!(text(&root).contains("Step 1 of 5"));
+}
+
+#[wasm_bindgen_test]
+async fn a_host_selection_opens_the_review_with_numbered_criteria() {
+    let root = fresh_root();
+    let handle = mount(
+        root.clone(),
+        options(r#"{"selection": "v=1&c=ev-batteries&r=battery-minerals&l=spearhead&s=selection,specifications,award,contract&p=10"}"#),
+    )
+    .unwrap();
+    flush().await;
+    let page = text(&root);
+    assert!(page.contains("Step 5 of 5"), "{page}");
+    assert!(page.contains("Lot 1: Electric vehicles and traction batteries"));
+    assert!(page.contains("AC1."));
+    assert!(page.contains("Text hash"));
+    assert_eq!(handle.selection().unwrap(), "v=1&c=ev-batteries&r=battery-minerals&l=spearhead&s=selection,specifications,award,contract&p=10");
+}
+
+#[wasm_bindgen_test]
+async fn dropping_a_criterion_moves_it_to_the_restore_list() {
+    let root = fresh_root();
+    let handle = mount(root.clone(), options(r#"{"selection": "v=1&c=itad-services&r=end-of-life&l=basic&s=contract"}"#)).unwrap();
+    flush().await;
+    let drops = root.query_selector_all(".ecb-drop").unwrap().length();
+    assert!(drops > 0);
+    click(&root, ".ecb-drop");
+    flush().await;
+    assert_eq!(root.query_selector_all(".ecb-drop").unwrap().length(), drops - 1);
+    assert!(text(&root).contains("Dropped criteria"));
+    assert!(handle.selection().unwrap().contains("&x=itad-services/"));
+    click(&root, ".ecb-dropped button");
+    flush().await;
+    assert_eq!(root.query_selector_all(".ecb-drop").unwrap().length(), drops);
+}
+
+#[wasm_bindgen_test]
+async fn typed_markup_is_shown_as_text() {
+    let root = fresh_root();
+    let _handle = mount(
+        root.clone(),
+        options(r#"{"selection": "v=1&c=laptops-desktops&r=forced-labour&l=basic&s=contract&a=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"}"#),
+    )
+    .unwrap();
+    flush().await;
+    assert!(root.query_selector(".ecb-document img").unwrap().is_none());
+    assert!(text(&root).contains("<img src=x onerror=alert(1)>"));
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_share_no_state() {
+    let (a, b) = (fresh_root(), fresh_root());
+    let handle_a = mount(a.clone(), JsValue::UNDEFINED).unwrap();
+    let handle_b = mount(b.clone(), JsValue::UNDEFINED).unwrap();
+    flush().await;
+    click(&a, "input[type=checkbox]");
+    flush().await;
+    assert_eq!(a.query_selector_all("input:checked").unwrap().length(), 1);
+    assert_eq!(b.query_selector_all("input:checked").unwrap().length(), 0);
+    assert_ne!(handle_a.selection(), handle_b.selection());
+}
+
+#[wasm_bindgen_test]
+fn invalid_options_are_rejected_naming_the_field() {
+    let message = |json: &str| -> String {
+        let err = mount(fresh_root(), options(json)).err().unwrap_or_else(|| panic!("accepted {json}"));
+        js_sys::Error::from(JsValue::from(err)).message().into()
+    };
+    assert_eq!(message(r#"{"theme": "pink"}"#), "invalid option `theme`: expected one of \"auto\", \"light\", \"dark\", got \"pink\"");
+    assert!(message(r#"{"language": 3}"#).starts_with("invalid option `language`"));
+    assert!(message(r#"{"colour": "red"}"#).starts_with("unknown option `colour` (known: language, selection, theme, syncUrl)"));
+}
+
+#[wasm_bindgen_test]
+async fn destroy_empties_the_element() {
+    let root = fresh_root();
+    let mut handle = mount(root.clone(), JsValue::UNDEFINED).unwrap();
+    flush().await;
+    assert!(!text(&root).is_empty());
+    handle.destroy();
+    flush().await;
+    assert_eq!(root.child_element_count(), 0);
+    handle.destroy();
+}

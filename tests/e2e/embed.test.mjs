@@ -1,0 +1,52 @@
+// Embedding: two widgets on a host page share nothing, leave the host's address alone, can be
+// destroyed, and reject invalid options with a message naming the field.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage, assertClean, assertAccessible } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+test('two widgets on one page keep separate state and obey their options', async () => {
+  const session = await openPage(env, '/host.html#host-anchor');
+  const { page } = session;
+  await page.waitForFunction(() => window.hostReady === true);
+  const a = page.locator('#a .ecb');
+  const b = page.locator('#b .ecb');
+  assert.equal(await a.getAttribute('class'), 'ecb ecb-theme-dark');
+  assert.equal(await b.getAttribute('class'), 'ecb ecb-theme-auto');
+  // Widget A started from its host-given selection (categories answered: risks next); B from nothing.
+  assert.equal(await a.locator('.ecb-step-of').textContent(), 'Step 2 of 5');
+  assert.equal(await b.locator('.ecb-step-of').textContent(), 'Step 1 of 5');
+  await b.getByLabel('Smartphones and tablets').check();
+  await a.getByLabel('Child labour').check();
+  assert.equal(await a.locator('input[type=checkbox]:checked').count(), 1);
+  assert.equal(await b.locator('input[type=checkbox]:checked').count(), 1);
+  // Element ids never collide between the two.
+  const duplicateIds = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+  assert.deepEqual(duplicateIds, []);
+  // The host page's own fragment is left alone; the handle reports each selection.
+  assert.equal(new URL(page.url()).hash, '#host-anchor');
+  assert.equal(await page.evaluate(() => window.widgets[0].selection), 'v=1&c=laptops-desktops&r=child-labour');
+  assert.equal(await page.evaluate(() => window.widgets[1].selection), 'v=1&c=smartphones-tablets');
+  await assertAccessible(page, 'host page with two widgets');
+
+  const errors = await page.evaluate(() => window.optionErrors);
+  assert.match(errors[0], /invalid option `theme`: expected one of "auto", "light", "dark", got "pink"/);
+  assert.match(errors[1], /unknown option `colour`/);
+  assert.match(errors[2], /invalid option `syncUrl`/);
+  assert.match(errors[3], /invalid option `language`/);
+
+  // destroy() empties the host's element and frees the widget; a second call does nothing.
+  await page.evaluate(() => { window.widgets[0].destroy(); window.widgets[0].destroy(); });
+  assert.equal(await page.locator('#a').innerHTML(), '');
+  assert.equal(await page.evaluate(() => window.widgets[0].selection), undefined);
+  await b.getByLabel('Laptops and desktop computers').check();
+  assert.equal(await b.locator('input[type=checkbox]:checked').count(), 2, 'B still works after A is gone');
+  await assertClean(env, session);
+  await session.context.close();
+});

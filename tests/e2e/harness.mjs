@@ -1,0 +1,103 @@
+// Shared set-up of the browser tests: Debian's Chromium driven by playwright-core, the strict-CSP
+// server, axe-core, and watchers that fail a test on any CSP violation, any request leaving the
+// origin, or any page error.
+import { chromium } from '../../.ci/node_modules/playwright-core/index.mjs';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const AXE = join(ROOT, '.ci', 'node_modules', 'axe-core', 'axe.min.js');
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the server (dist/ plus the test host pages) and a browser; returns helpers. */
+export async function start() {
+  const server = await serve({ roots: [join(ROOT, 'dist'), join(ROOT, 'tests', 'e2e', 'pages')] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
+  return { server, browser, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/** A fresh page that records CSP violations, foreign requests and errors. */
+export async function openPage(env, path, { width = 1024, height = 900 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  const page = await context.newPage();
+  const watch = { violations: [], foreign: [], errors: [] };
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(env.server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) {
+      watch.foreign.push(url);
+    }
+  });
+  page.on('pageerror', (error) => watch.errors.push(String(error)));
+  page.on('console', (msg) => { if (msg.type() === 'error') watch.errors.push(msg.text()); });
+  await page.goto(env.server.url + path);
+  return { page, context, watch };
+}
+
+/** Asserts nothing broke the page's promises: no CSP report, no foreign request, no error. */
+export async function assertClean(env, { page, watch }) {
+  const violations = await page.evaluate(() => window.__cspViolations);
+  assert.deepEqual(violations, [], 'CSP violations seen by the page');
+  assert.deepEqual(env.server.reports, [], 'CSP violation reports received by the server');
+  assert.deepEqual(watch.foreign, [], 'requests that left the origin');
+  assert.deepEqual(watch.errors, [], 'page errors');
+  const cookies = await page.context().cookies();
+  assert.deepEqual(cookies, [], 'cookies set');
+}
+
+/** Runs axe-core for WCAG 2.x A/AA and fails with a readable list of violations. */
+export async function assertAccessible(page, where) {
+  const source = await readFile(AXE, 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(result, [], `axe violations at ${where}`);
+}
+
+/** Presses Tab until the focused element matches `predicate` (run in the page); keyboard only. */
+export async function tabTo(page, predicate, arg, limit = 80) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(predicate, arg)) return;
+  }
+  throw new Error(`never reached the element by keyboard: ${predicate.toString()} ${arg ?? ''}`);
+}
+
+/** Focus predicate: the focused element is a control whose label (or text) includes `text`. */
+export function focusedLabelled(text) {
+  const el = document.activeElement;
+  if (!el || !el.matches('button, input, select, textarea, a[href], summary')) return false;
+  const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+  const name = (label ? label.textContent : el.textContent) ?? '';
+  return name.includes(text);
+}
+
+export async function headingText(page) {
+  return page.evaluate(() => document.activeElement && document.activeElement.textContent);
+}
+
+export async function tempDir() {
+  return mkdtemp(join(tmpdir(), 'ecb-e2e-'));
+}
