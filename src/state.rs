@@ -46,10 +46,13 @@ pub struct WizardState {
     pub focus_request: u32,
     pub focus: FocusTarget,
     pub status: Option<Status>,
+    /// The risk chosen in "Start from a risk" (a hint view; never part of the selection).
+    pub risk_first: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    ShowRiskFirst(String),
     ToggleCategory(String),
     ToggleRisk(String),
     SetLevel(AmbitionLevel),
@@ -80,6 +83,7 @@ impl WizardState {
             focus_request: 0,
             focus: FocusTarget::StepHeading,
             status: None,
+            risk_first: String::new(),
         };
         if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
             state.load(fragment);
@@ -194,6 +198,7 @@ impl Reducible for WizardState {
                 next.request_focus(FocusTarget::StepHeading);
             }
             Action::SetStatus(status) => next.status = status,
+            Action::ShowRiskFirst(risk) => next.risk_first = risk,
             _ => return self,
         }
         if next.selection != self.selection {

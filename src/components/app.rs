@@ -1,14 +1,15 @@
 //! The root of a widget: owns the one reducer, keeps the URL fragment in step, moves focus, and
 //! lays out the current step with its navigation.
 
-use super::error_summary::ErrorSummary;
-use super::notices::Notices;
-use super::step_ambition::StepAmbition;
-use super::step_details::StepDetails;
-use super::step_products::StepProducts;
-use super::step_review::StepReview;
-use super::step_risks::StepRisks;
+use super::error_summary::error_summary;
+use super::notices::notices;
+use super::step_ambition::step_ambition;
+use super::step_details::step_details;
+use super::step_products::step_products;
+use super::step_review::step_review;
+use super::step_risks::step_risks;
 use super::WizardContext;
+use crate::domain::assemble::assemble;
 use crate::browser;
 use crate::domain::catalog::Catalog;
 use crate::domain::i18n::fill;
@@ -112,12 +113,19 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Back))
     };
     let step = state.step;
-    let body = match step {
-        Step::Products => html! { <StepProducts heading_ref={heading_ref.clone()} /> },
-        Step::Risks => html! { <StepRisks heading_ref={heading_ref.clone()} /> },
-        Step::Ambition => html! { <StepAmbition heading_ref={heading_ref.clone()} /> },
-        Step::Details => html! { <StepDetails heading_ref={heading_ref.clone()} /> },
-        Step::Review => html! { <StepReview heading_ref={heading_ref.clone()} /> },
+    // The document is assembled only on the review step, and again only when the selection changes.
+    let document = {
+        let (catalog, language) = (props.catalog.clone(), props.options.language);
+        let deps = (state.step == Step::Review).then(|| state.selection.clone());
+        use_memo(deps, move |deps| deps.as_ref().map(|s| Rc::new(assemble(&catalog, s, language))))
+    };
+    let body = match (step, document.as_ref()) {
+        (Step::Products, _) => step_products(&ctx, &heading_ref),
+        (Step::Risks, _) => step_risks(&ctx, &heading_ref),
+        (Step::Ambition, _) => step_ambition(&ctx, &heading_ref),
+        (Step::Details, _) => step_details(&ctx, &heading_ref),
+        (Step::Review, Some(document)) => step_review(&ctx, &heading_ref, document),
+        (Step::Review, None) => html! {},
     };
     let status = state.status.as_ref().map(|s| match s {
         Status::Copied => m.copied.to_string(),
@@ -135,13 +143,12 @@ pub fn app(props: &AppProps) -> Html {
     let theme = format!("ecb-theme-{}", props.options.theme.code());
 
     html! {
-        <ContextProvider<WizardContext> context={ctx}>
             <section class={classes!("ecb", theme)} lang={props.options.language.code()} data-ecb-root=""
                      ref={root_ref}
                      aria-label={m.widget_title}>
                 <p class="ecb-intro">{ m.widget_intro }</p>
-                <Notices />
-                <ErrorSummary summary_ref={summary_ref} />
+                { notices(&ctx) }
+                { error_summary(&ctx, &summary_ref) }
                 <form class="ecb-form" novalidate=true {onsubmit}>
                     <p class="ecb-step-of">{ step_of }</p>
                     { body }
@@ -160,6 +167,5 @@ pub fn app(props: &AppProps) -> Html {
                     { status.unwrap_or_default() }
                 </div>
             </section>
-        </ContextProvider<WizardContext>>
     }
 }

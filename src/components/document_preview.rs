@@ -2,18 +2,12 @@
 //! only, never parsed HTML), with a "Drop" button before each criterion and the dropped ones listed
 //! with "Restore".
 
-use super::use_wizard;
+use super::WizardContext;
 use crate::domain::assemble::Document;
 use crate::domain::i18n::fill;
 use crate::domain::render::{walk_body, walk_footer, Inline, Sink, Style};
 use crate::state::{Action, WizardState};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct DocumentPreviewProps {
-    pub document: Rc<Document>,
-}
 
 struct PreviewSink {
     nodes: Vec<Html>,
@@ -73,9 +67,7 @@ impl Sink for PreviewSink {
     }
 }
 
-#[function_component(DocumentPreview)]
-pub fn document_preview(props: &DocumentPreviewProps) -> Html {
-    let ctx = use_wizard();
+pub fn document_preview(ctx: &WizardContext, document: &Document) -> Html {
     let m = ctx.messages();
     let mut sink = PreviewSink {
         nodes: Vec::new(),
@@ -83,17 +75,17 @@ pub fn document_preview(props: &DocumentPreviewProps) -> Html {
         drop_label: m.drop,
         reference: m.reference,
     };
-    walk_body(&props.document, &mut sink);
-    walk_footer(&props.document, &mut sink);
+    walk_body(document, &mut sink);
+    walk_footer(document, &mut sink);
     let title_id = ctx.id("preview-title");
     let dropped_id = ctx.id("dropped-title");
     html! {
         <>
-            if !props.document.dropped.is_empty() {
+            if !document.dropped.is_empty() {
                 <section class="ecb-dropped" aria-labelledby={dropped_id.clone()}>
                     <h3 class="ecb-subheading ecb-dropped-title" id={dropped_id} tabindex="-1">{ m.dropped_title }</h3>
                     <ul>
-                        { for props.document.dropped.iter().map(|d| {
+                        { for document.dropped.iter().map(|d| {
                             let state = ctx.state.clone();
                             let key = d.key.clone();
                             let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Restore(key.clone())));

@@ -1,13 +1,8 @@
 //! The error summary at the top: takes focus after a failed "Continue" and links to each field.
 
-use super::{field_anchor, use_wizard};
+use super::{field_anchor, WizardContext};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub summary_ref: NodeRef,
-}
 
 /// Focuses the field an error link points at, inside this widget only (the host page's URL
 /// fragment is left alone).
@@ -25,21 +20,19 @@ fn focus_field(event: &MouseEvent, id: &str) {
     }
 }
 
-#[function_component(ErrorSummary)]
-pub fn error_summary(props: &ErrorSummaryProps) -> Html {
-    let ctx = use_wizard();
+pub fn error_summary(ctx: &WizardContext, summary_ref: &NodeRef) -> Html {
     let m = ctx.messages();
     let title_id = ctx.id("error-summary-title");
     if ctx.state.errors.is_empty() {
-        return html! { <div ref={props.summary_ref.clone()} hidden=true></div> };
+        return html! { <div ref={summary_ref.clone()} hidden=true></div> };
     }
     html! {
-        <div class="ecb-error-summary" ref={props.summary_ref.clone()} tabindex="-1"
+        <div class="ecb-error-summary" ref={summary_ref.clone()} tabindex="-1"
              role="alert" aria-labelledby={title_id.clone()}>
             <h2 class="ecb-error-summary-title" id={title_id}>{ m.error_summary_title }</h2>
             <ul class="ecb-error-summary-list">
                 { for ctx.state.errors.iter().map(|error| {
-                    let target = field_anchor(&ctx, error.field);
+                    let target = field_anchor(ctx, error.field);
                     let href = format!("#{target}");
                     let onclick = Callback::from(move |e: MouseEvent| focus_field(&e, &target));
                     html! { <li><a {href} {onclick}>{ m.problem(error) }</a></li> }

@@ -1,6 +1,6 @@
 //! Export buttons: copy (formatted or plain), download (Markdown, text, HTML) and copy a link.
 
-use super::use_wizard;
+use super::WizardContext;
 use crate::browser;
 use crate::domain::assemble::Document;
 use crate::domain::render::{file_name, html, markdown, text};
@@ -8,21 +8,14 @@ use crate::state::{Action, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ExportPanelProps {
-    pub document: Rc<Document>,
-}
-
-#[function_component(ExportPanel)]
-pub fn export_panel(props: &ExportPanelProps) -> Html {
-    let ctx = use_wizard();
+pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
     let m = ctx.messages();
     let report = {
         let state = ctx.state.clone();
         Callback::from(move |status: Status| state.dispatch(Action::SetStatus(Some(status))))
     };
     let copy = |rich: bool| {
-        let (document, report) = (props.document.clone(), report.clone());
+        let (document, report) = (document.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
             let (document, report) = (document.clone(), report.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -42,7 +35,7 @@ pub fn export_panel(props: &ExportPanelProps) -> Html {
     };
     let download =
         |extension: &'static str, mime: &'static str, render: fn(&Document) -> String| {
-            let (document, report) = (props.document.clone(), report.clone());
+            let (document, report) = (document.clone(), report.clone());
             Callback::from(move |_: MouseEvent| {
                 let name = file_name(extension);
                 if browser::download(&name, mime, &render(&document)).is_ok() {

@@ -1,5 +1,7 @@
-//! The widget's views: one component per file. They show state and dispatch actions; every
-//! decision is made in `domain`.
+//! The widget's views, one per file. `App` is the only Yew component (it owns the reducer and the
+//! effects); the others are plain view functions of the state, because each Yew component adds
+//! code to the release wasm and these have no state of their own. They show state and dispatch
+//! actions; every decision is made in `domain`.
 
 pub mod app;
 pub mod checkbox;
@@ -44,12 +46,6 @@ impl WizardContext {
     }
 }
 
-/// The context of the enclosing widget. Every component is rendered inside `App`, which provides it.
-#[hook]
-pub fn use_wizard() -> WizardContext {
-    use_context::<WizardContext>()
-        .expect("components render only inside App, which provides the context")
-}
 
 /// The element id an error-summary link points at for a field.
 pub fn field_anchor(ctx: &WizardContext, field: Field) -> String {

@@ -1,12 +1,10 @@
 //! What could not be used from a shared link or host option, with a way to dismiss it.
 
-use super::use_wizard;
+use super::WizardContext;
 use crate::state::Action;
 use yew::prelude::*;
 
-#[function_component(Notices)]
-pub fn notices() -> Html {
-    let ctx = use_wizard();
+pub fn notices(ctx: &WizardContext) -> Html {
     let m = ctx.messages();
     if ctx.state.notices.is_empty() {
         return html! {};

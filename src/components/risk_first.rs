@@ -1,31 +1,30 @@
 //! "Start from a risk": pick a risk and see which product categories it concerns most. A hint
 //! only; nothing is ticked for the buyer.
 
-use super::use_wizard;
+use super::WizardContext;
+use crate::state::Action;
 use crate::domain::catalog::{SalienceLevel, SupplyChainStage};
 use crate::domain::i18n::fill;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[function_component(RiskFirst)]
-pub fn risk_first() -> Html {
-    let ctx = use_wizard();
+pub fn risk_first(ctx: &WizardContext) -> Html {
     let m = ctx.messages();
-    let chosen = use_state(String::new);
+    let chosen = &ctx.state.risk_first;
     let catalog = &ctx.state.catalog;
     let select_id = ctx.id("risk-first");
     let onchange = {
-        let chosen = chosen.clone();
+        let state = ctx.state.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
             {
-                chosen.set(select.value());
+                state.dispatch(Action::ShowRiskFirst(select.value()));
             }
         })
     };
-    let result = catalog.risk(&chosen).map(|risk| {
+    let result = catalog.risk(chosen).map(|risk| {
         let mut rows: Vec<(SalienceLevel, &str, Vec<&'static str>)> = catalog
             .categories
             .iter()

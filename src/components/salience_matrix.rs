@@ -1,7 +1,7 @@
 //! The category × risk view: how salient each risk is for each chosen category, and where in the
 //! supply chain, with the reason and source. Every cell carries a word, not just a colour.
 
-use super::use_wizard;
+use super::WizardContext;
 use crate::domain::catalog::{SalienceLevel, SupplyChainStage};
 use crate::domain::i18n::fill;
 use yew::prelude::*;
@@ -10,9 +10,7 @@ fn level_class(level: SalienceLevel) -> String {
     format!("ecb-sal-{}", level.code())
 }
 
-#[function_component(SalienceMatrix)]
-pub fn salience_matrix() -> Html {
-    let ctx = use_wizard();
+pub fn salience_matrix(ctx: &WizardContext) -> Html {
     let m = ctx.messages();
     let catalog = &ctx.state.catalog;
     let chosen: Vec<_> = catalog

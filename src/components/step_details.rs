@@ -1,25 +1,22 @@
 //! Step 4: contract details that complete the placeholders of the text.
 
-use super::step_products::StepProps;
-use super::{field_anchor, inline_error, use_wizard};
+use super::{field_anchor, inline_error, WizardContext};
 use crate::domain::selection::{DetailField, Field};
 use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[function_component(StepDetails)]
-pub fn step_details(props: &StepProps) -> Html {
-    let ctx = use_wizard();
+pub fn step_details(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
     let m = ctx.messages();
     let hint_id = ctx.id("details-hint");
     html! {
         <fieldset class="ecb-fieldset" aria-describedby={hint_id.clone()}>
             <legend class="ecb-legend">
-                <h2 class="ecb-heading" tabindex="-1" ref={props.heading_ref.clone()}>{ m.step_details }</h2>
+                <h2 class="ecb-heading" tabindex="-1" ref={heading_ref.clone()}>{ m.step_details }</h2>
             </legend>
             <p class="ecb-hint" id={hint_id}>{ m.step_details_hint }</p>
             { for DetailField::ALL.into_iter().map(|field| {
-                let id = field_anchor(&ctx, Field::Detail(field));
+                let id = field_anchor(ctx, Field::Detail(field));
                 let field_hint = format!("{id}-hint");
                 let error_id = format!("{id}-error");
                 let has_error = ctx.error_for(Field::Detail(field)).is_some();
@@ -37,7 +34,7 @@ pub fn step_details(props: &StepProps) -> Html {
                     <div class={classes!("ecb-form-group", has_error.then_some("ecb-form-group-error"))}>
                         <label class="ecb-label" for={id.clone()}>{ m.field_label(field) }</label>
                         <p class="ecb-hint" id={field_hint}>{ m.field_hint(field) }</p>
-                        { inline_error(&ctx, Field::Detail(field), &error_id) }
+                        { inline_error(ctx, Field::Detail(field), &error_id) }
                         <input
                             class={classes!("ecb-input", if numeric { "ecb-input-short" } else { "ecb-input-long" })}
                             id={id}

@@ -1,25 +1,18 @@
 //! Step 5: check the answers, preview the assembled document, drop or restore criteria, export.
 
-use super::document_preview::DocumentPreview;
-use super::export_panel::ExportPanel;
-use super::step_products::StepProps;
-use super::use_wizard;
-use crate::domain::assemble::assemble;
+use super::document_preview::document_preview;
+use super::export_panel::export_panel;
+use super::WizardContext;
+use crate::domain::assemble::Document;
 use crate::domain::i18n::fill;
 use crate::domain::selection::{DetailField, Step};
 use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[function_component(StepReview)]
-pub fn step_review(props: &StepProps) -> Html {
-    let ctx = use_wizard();
+pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Document>) -> Html {
     let m = ctx.messages();
     let state = &ctx.state;
-    let catalog = state.catalog.clone();
-    let language = state.language;
-    let document = use_memo(state.selection.clone(), move |selection| {
-        assemble(&catalog, selection, language)
-    });
     let selection = &state.selection;
     let names = |ids: Vec<String>| -> String {
         if ids.is_empty() {
@@ -87,7 +80,7 @@ pub fn step_review(props: &StepProps) -> Html {
     let answers_id = ctx.id("answers-title");
     html! {
         <>
-            <h2 class="ecb-heading" tabindex="-1" ref={props.heading_ref.clone()}>{ m.step_review }</h2>
+            <h2 class="ecb-heading" tabindex="-1" ref={heading_ref.clone()}>{ m.step_review }</h2>
             <section aria-labelledby={answers_id.clone()}>
                 <h3 class="ecb-subheading" id={answers_id}>{ m.answers_title }</h3>
                 <dl class="ecb-summary">
@@ -101,8 +94,8 @@ pub fn step_review(props: &StepProps) -> Html {
             if !missing.is_empty() {
                 <p class="ecb-inset">{ fill(m.missing_details, &[("list", &m.join_list(&missing))]) }</p>
             }
-            <ExportPanel document={document.clone()} />
-            <DocumentPreview document={document} />
+            { export_panel(ctx, document) }
+            { document_preview(ctx, document) }
         </>
     }
 }

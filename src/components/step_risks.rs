@@ -2,18 +2,15 @@
 //! hint; the salience matrix below gives the detail.
 
 use super::checkbox::Choice;
-use super::salience_matrix::SalienceMatrix;
-use super::step_products::StepProps;
-use super::{inline_error, use_wizard};
+use super::salience_matrix::salience_matrix;
+use super::{inline_error, WizardContext};
 use crate::domain::catalog::SalienceLevel;
 use crate::domain::i18n::fill;
 use crate::domain::selection::Field;
 use crate::state::Action;
 use yew::prelude::*;
 
-#[function_component(StepRisks)]
-pub fn step_risks(props: &StepProps) -> Html {
-    let ctx = use_wizard();
+pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
     let m = ctx.messages();
     let catalog = &ctx.state.catalog;
     let chosen: Vec<_> = catalog
@@ -60,30 +57,30 @@ pub fn step_risks(props: &StepProps) -> Html {
             <fieldset class={classes!("ecb-fieldset", has_error.then_some("ecb-fieldset-error"))}
                       aria-describedby={describedby}>
                 <legend class="ecb-legend">
-                    <h2 class="ecb-heading" tabindex="-1" ref={props.heading_ref.clone()}>{ m.step_risks }</h2>
+                    <h2 class="ecb-heading" tabindex="-1" ref={heading_ref.clone()}>{ m.step_risks }</h2>
                 </legend>
                 <p class="ecb-hint" id={hint_id}>{ m.step_risks_hint }{ " " }{ m.select_all }</p>
-                { inline_error(&ctx, Field::Risks, &error_id) }
+                { inline_error(ctx, Field::Risks, &error_id) }
                 <div class="ecb-choices">
                     { for catalog.risks.iter().enumerate().map(|(i, risk)| {
                         let id = if i == 0 { ctx.id("risks") } else { ctx.id(&format!("risk-{}", risk.id)) };
                         let state = ctx.state.clone();
                         let value = risk.id.clone();
-                        html! {
-                            <Choice
-                                id={id}
-                                name={ctx.id("risk")}
-                                label={risk.name.clone()}
-                                hint={Some(AttrValue::from(risk.description.clone()))}
-                                extra={badge(&risk.id)}
-                                checked={ctx.state.selection.risks.contains(&risk.id)}
-                                on_toggle={Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone())))}
-                            />
-                        }
+                        Choice {
+                                id,
+                                name: ctx.id("risk"),
+                                label: risk.name.clone().to_string(),
+                                hint: Some(risk.description.clone().to_string()),
+                                extra: badge(&risk.id),
+                                checked: ctx.state.selection.risks.contains(&risk.id),
+                                radio: false,
+                                on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone()))),
+                            }
+                            .view()
                     }) }
                 </div>
             </fieldset>
-            <SalienceMatrix />
+            { salience_matrix(ctx) }
         </>
     }
 }
