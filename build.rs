@@ -3,6 +3,12 @@
 //! Every language folder under `catalog/` is read, checked with the same code the tests use, and
 //! written as postcard bytes to `OUT_DIR`. A malformed catalogue fails the build with the file, the
 //! criterion ID and the reason. No TOML parser reaches the browser.
+//!
+//! The browser build embeds only the catalogue's core (version, categories, risks): enough for the
+//! first step. The complete catalogue is a separate same-origin file (`catalog-<lang>.bin`, written
+//! into the site by `criteria export-catalog`) that the widget fetches once the first step is
+//! interactive. Native builds, and wasm builds with the `embedded-catalogue` feature, embed the
+//! complete catalogue.
 
 #[path = "src/domain/catalog.rs"]
 #[allow(dead_code)]
@@ -36,9 +42,13 @@ fn main() {
         .collect();
     languages.sort();
 
-    let mut table = String::from(
-        "/// The checked catalogues, one per language, as postcard bytes (written by build.rs).\n\
-         pub static EMBEDDED: &[(&str, &[u8])] = &[\n",
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let complete = !wasm || std::env::var("CARGO_FEATURE_EMBEDDED_CATALOGUE").is_ok();
+    let mut table = format!(
+        "/// Whether the embedded catalogues are complete (otherwise only their core is).\n\
+         pub const COMPLETE: bool = {complete};\n\
+         /// The checked catalogues, one per language, as postcard bytes (written by build.rs).\n\
+         pub static EMBEDDED: &[(&str, &[u8])] = &[\n"
     );
     let mut failures = Vec::new();
     for lang in &languages {
@@ -55,7 +65,11 @@ fn main() {
                 }
                 let bytes = postcard::to_allocvec(&cat).expect("a catalogue always serialises");
                 cat.meta.content_hash = digest::short_sha256(&bytes);
-                let bytes = postcard::to_allocvec(&cat).expect("a catalogue always serialises");
+                let bytes = if complete {
+                    postcard::to_allocvec(&cat).expect("a catalogue always serialises")
+                } else {
+                    postcard::to_allocvec(&core(&cat)).expect("a catalogue always serialises")
+                };
                 let file = out_dir.join(format!("catalog-{lang}.bin"));
                 fs::write(&file, bytes).expect("OUT_DIR is writable");
                 table.push_str(&format!(
@@ -77,6 +91,20 @@ fn main() {
         );
     }
     fs::write(out_dir.join("catalogs.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// The part of a catalogue the first step needs: its identity, categories and risks.
+fn core(full: &catalog::Catalog) -> catalog::Catalog {
+    catalog::Catalog {
+        meta: full.meta.clone(),
+        categories: full.categories.clone(),
+        risks: full.risks.clone(),
+        labels: Vec::new(),
+        legal: Vec::new(),
+        sources: Vec::new(),
+        salience: Vec::new(),
+        criteria: Vec::new(),
+    }
 }
 
 /// Every `.toml` file below `dir`, as (path, contents), paths with forward slashes.

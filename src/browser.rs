@@ -3,8 +3,44 @@
 
 use gloo::file::{Blob, ObjectUrl};
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+// A module file of its own (wasm-bindgen writes it under snippets/), so no inline script is needed.
+// From snippets/<crate>-<hash>/inline0.js, two levels up is the folder the widget is served from.
+#[wasm_bindgen(
+    inline_js = "export function widget_base() { return new URL('../../', import.meta.url).href; }"
+)]
+extern "C" {
+    fn widget_base() -> String;
+}
+
+/// The address of a file published next to the widget's own files (same origin as the widget).
+pub fn asset_url(file: &str) -> String {
+    format!("{}{file}", widget_base())
+}
+
+/// Fetches a file's bytes; the error says what went wrong, for the buyer.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = window().ok_or("no browser window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url} could not be fetched"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("{url} answered {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| format!("{url} could not be read"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| format!("{url} could not be read"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
 
 /// The browser refused or does not offer what was asked (clipboard permission, no document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

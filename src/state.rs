@@ -23,6 +23,15 @@ pub enum FocusTarget {
     Criterion(String),
 }
 
+/// Whether the complete catalogue (criteria, salience, labels) is there yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogStatus {
+    Complete,
+    Loading,
+    /// Fetching or reading it failed; the message says why and what to do.
+    Failed(String),
+}
+
 /// A short message about a side effect (copy, download), announced politely.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
@@ -35,6 +44,9 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WizardState {
     pub catalog: Rc<Catalog>,
+    pub catalog_status: CatalogStatus,
+    /// Bumped on every attempt to fetch the complete catalogue.
+    pub catalog_attempt: u32,
     pub language: Language,
     pub selection: Selection,
     pub step: Step,
@@ -52,6 +64,9 @@ pub struct WizardState {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// The complete catalogue arrived, or could not be had.
+    CatalogLoaded(Result<Rc<Catalog>, String>),
+    RetryCatalog,
     ShowRiskFirst(String),
     ToggleCategory(String),
     ToggleRisk(String),
@@ -71,10 +86,22 @@ pub enum Action {
 
 impl WizardState {
     /// A fresh wizard, optionally restoring a selection from a fragment. A restored selection that
-    /// is complete opens on the review step.
-    pub fn new(catalog: Rc<Catalog>, language: Language, fragment: Option<&str>) -> Self {
+    /// is complete opens on the review step. `complete` says whether `catalog` is the complete
+    /// catalogue or only its core (the rest then has to be fetched).
+    pub fn new(
+        catalog: Rc<Catalog>,
+        complete: bool,
+        language: Language,
+        fragment: Option<&str>,
+    ) -> Self {
         let mut state = WizardState {
             catalog,
+            catalog_status: if complete {
+                CatalogStatus::Complete
+            } else {
+                CatalogStatus::Loading
+            },
+            catalog_attempt: 0,
             language,
             selection: Selection::default(),
             step: Step::Products,
@@ -198,6 +225,19 @@ impl Reducible for WizardState {
                 next.request_focus(FocusTarget::StepHeading);
             }
             Action::SetStatus(status) => next.status = status,
+            Action::CatalogLoaded(Ok(catalog)) => {
+                let notices = next.selection.retain_known(&catalog);
+                next.notices.extend(notices);
+                next.catalog = catalog;
+                next.catalog_status = CatalogStatus::Complete;
+            }
+            Action::CatalogLoaded(Err(message)) => {
+                next.catalog_status = CatalogStatus::Failed(message)
+            }
+            Action::RetryCatalog if matches!(next.catalog_status, CatalogStatus::Failed(_)) => {
+                next.catalog_status = CatalogStatus::Loading;
+                next.catalog_attempt += 1;
+            }
             Action::ShowRiskFirst(risk) => next.risk_first = risk,
             _ => return self,
         }

@@ -145,6 +145,7 @@ fn placeholders_are_filled_and_unfilled_ones_show_a_marker() {
     let md = markdown::render(&filled);
     assert!(md.contains("Exclusion for breaches during 48 months."));
     assert!(md.contains("Disclose factories for EUR 2 million; remedy within 30 days."));
+    assert!(md.contains("shall report within 60 days."));
     assert!(md.contains("first point Laptops"));
     assert!(filled.missing.is_empty(), "{:?}", filled.missing);
 
@@ -156,7 +157,7 @@ fn placeholders_are_filled_and_unfilled_ones_show_a_marker() {
         txt.contains("Exclusion for breaches during [contract duration]."),
         "{txt}"
     );
-    assert!(txt.contains("[remediation deadline]"));
+    assert!(txt.contains("remedy within [days to remediate] days"));
     assert!(txt.contains("Up to [points] points."));
     assert_eq!(
         empty.missing,
@@ -207,7 +208,14 @@ fn guidance_stays_out_of_the_tender_text_and_the_plan_lists_clauses() {
     );
     let plan = doc.plan.as_ref().unwrap();
     assert_eq!(plan.len(), 1);
-    assert_eq!(plan[0].kpi, "KPI of CL-01");
+    assert_eq!(plan[0].kpi, [Span::Text("KPI of CL-01".into())]);
+    // The plan's placeholders are filled like the tender text.
+    assert!(
+        md.contains(
+            "Remediation and exit:** A plan within 30 days, or City of Example ends the contract."
+        ),
+        "{md}"
+    );
 }
 
 #[test]
@@ -249,6 +257,34 @@ fn the_footer_names_the_catalogue_and_a_hash_anyone_can_recompute() {
     assert_ne!(
         assemble(&fixture(), &other, Language::En).text_hash,
         doc.text_hash
+    );
+}
+
+#[test]
+fn a_label_is_offered_only_in_lots_it_can_prove_anything_for() {
+    let doc = assemble(
+        &fixture(),
+        &full_selection(AmbitionLevel::Advanced),
+        Language::En,
+    );
+    let ts = |lot: usize| {
+        doc.lots[lot]
+            .sections
+            .iter()
+            .find(|s| s.kind == CriterionKind::TechnicalSpecification)
+            .unwrap()
+            .items[0]
+            .clone()
+    };
+    assert_eq!(ts(0).verification.labels, ["TCO Certified"]);
+    assert!(
+        ts(1).verification.labels.is_empty(),
+        "the label covers laptops only"
+    );
+    assert_eq!(
+        ts(1).verification.equivalent,
+        "A test report.",
+        "equivalent proof is still described"
     );
 }
 

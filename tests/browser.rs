@@ -42,9 +42,20 @@ async fn the_first_step_offers_every_category_with_nothing_ticked() {
     flush().await;
     assert!(text(&root).contains("Step 1 of 5"));
     assert!(text(&root).contains("What are you buying?"));
-    assert_eq!(root.query_selector_all("input[type=checkbox]").unwrap().length(), 8);
-    assert_eq!(root.query_selector_all("input:checked").unwrap().length(), 0);
-    assert!(root.query_selector("fieldset legend h2").unwrap().is_some(), "the legend is the heading");
+    assert_eq!(
+        root.query_selector_all("input[type=checkbox]")
+            .unwrap()
+            .length(),
+        8
+    );
+    assert_eq!(
+        root.query_selector_all("input:checked").unwrap().length(),
+        0
+    );
+    assert!(
+        root.query_selector("fieldset legend h2").unwrap().is_some(),
+        "the legend is the heading"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -54,11 +65,17 @@ async fn continue_without_an_answer_shows_a_linked_error_summary() {
     flush().await;
     click(&root, "button[type=submit]");
     flush().await;
-    let summary = root.query_selector(".ecb-error-summary").unwrap().expect("an error summary");
+    let summary = root
+        .query_selector(".ecb-error-summary")
+        .unwrap()
+        .expect("an error summary");
     assert!(text(&summary).contains("Select at least one product category"));
     let link = summary.query_selector("a").unwrap().unwrap();
     let target = link.get_attribute("href").unwrap();
-    assert!(root.query_selector(&target).unwrap().is_some(), "the link points at a field");
+    assert!(
+        root.query_selector(&target).unwrap().is_some(),
+        "the link points at a field"
+    );
     assert!(text(&root).contains("Step 1 of 5"));
 }
 
@@ -82,18 +99,28 @@ async fn a_host_selection_opens_the_review_with_numbered_criteria() {
 #[wasm_bindgen_test]
 async fn dropping_a_criterion_moves_it_to_the_restore_list() {
     let root = fresh_root();
-    let handle = mount(root.clone(), options(r#"{"selection": "v=1&c=itad-services&r=end-of-life&l=basic&s=contract"}"#)).unwrap();
+    let handle = mount(
+        root.clone(),
+        options(r#"{"selection": "v=1&c=itad-services&r=end-of-life&l=basic&s=contract"}"#),
+    )
+    .unwrap();
     flush().await;
     let drops = root.query_selector_all(".ecb-drop").unwrap().length();
     assert!(drops > 0);
     click(&root, ".ecb-drop");
     flush().await;
-    assert_eq!(root.query_selector_all(".ecb-drop").unwrap().length(), drops - 1);
+    assert_eq!(
+        root.query_selector_all(".ecb-drop").unwrap().length(),
+        drops - 1
+    );
     assert!(text(&root).contains("Dropped criteria"));
     assert!(handle.selection().unwrap().contains("&x=itad-services/"));
     click(&root, ".ecb-dropped button");
     flush().await;
-    assert_eq!(root.query_selector_all(".ecb-drop").unwrap().length(), drops);
+    assert_eq!(
+        root.query_selector_all(".ecb-drop").unwrap().length(),
+        drops
+    );
 }
 
 #[wasm_bindgen_test]
@@ -125,12 +152,18 @@ async fn two_widgets_share_no_state() {
 #[wasm_bindgen_test]
 fn invalid_options_are_rejected_naming_the_field() {
     let message = |json: &str| -> String {
-        let err = mount(fresh_root(), options(json)).err().unwrap_or_else(|| panic!("accepted {json}"));
+        let err = mount(fresh_root(), options(json))
+            .err()
+            .unwrap_or_else(|| panic!("accepted {json}"));
         js_sys::Error::from(JsValue::from(err)).message().into()
     };
-    assert_eq!(message(r#"{"theme": "pink"}"#), "invalid option `theme`: expected one of \"auto\", \"light\", \"dark\", got \"pink\"");
+    assert_eq!(
+        message(r#"{"theme": "pink"}"#),
+        "invalid option `theme`: expected one of \"auto\", \"light\", \"dark\", got \"pink\""
+    );
     assert!(message(r#"{"language": 3}"#).starts_with("invalid option `language`"));
-    assert!(message(r#"{"colour": "red"}"#).starts_with("unknown option `colour` (known: language, selection, theme, syncUrl)"));
+    assert!(message(r#"{"colour": "red"}"#)
+        .starts_with("unknown option `colour` (known: language, selection, theme, syncUrl)"));
 }
 
 #[wasm_bindgen_test]

@@ -7,12 +7,17 @@ use criteria_builder::domain::catalog::AmbitionLevel;
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::notice::Notice;
 use criteria_builder::domain::selection::{DetailField, Field, Problem, ProcedureStage, Step};
-use criteria_builder::state::{Action, FocusTarget, WizardState};
+use criteria_builder::state::{Action, CatalogStatus, FocusTarget, WizardState};
 use std::rc::Rc;
 use yew::Reducible;
 
 fn fresh() -> Rc<WizardState> {
-    Rc::new(WizardState::new(Rc::new(fixture()), Language::En, None))
+    Rc::new(WizardState::new(
+        Rc::new(fixture()),
+        true,
+        Language::En,
+        None,
+    ))
 }
 
 fn run(state: Rc<WizardState>, actions: Vec<Action>) -> Rc<WizardState> {
@@ -126,7 +131,7 @@ fn an_action_that_changes_nothing_keeps_the_same_state() {
 #[test]
 fn a_complete_link_opens_on_the_review_and_an_old_one_says_what_it_dropped() {
     let link = "v=1&c=laptops,tablets-old&r=forced&l=basic&s=contract&x=laptops/GONE-01";
-    let state = WizardState::new(Rc::new(fixture()), Language::En, Some(link));
+    let state = WizardState::new(Rc::new(fixture()), true, Language::En, Some(link));
     assert_eq!(state.step, Step::Review);
     assert!(state
         .notices
@@ -146,6 +151,7 @@ fn a_complete_link_opens_on_the_review_and_an_old_one_says_what_it_dropped() {
 fn dropping_and_restoring_round_trip_through_the_fragment() {
     let state = WizardState::new(
         Rc::new(fixture()),
+        true,
         Language::En,
         Some("v=1&c=laptops&r=forced&l=basic&s=contract"),
     );
@@ -153,4 +159,49 @@ fn dropping_and_restoring_round_trip_through_the_fragment() {
     assert!(dropped.fragment().ends_with("&x=laptops/CL-01"));
     let restored = dropped.reduce(Action::Restore("laptops/CL-01".into()));
     assert!(!restored.fragment().contains("&x="));
+}
+
+#[test]
+fn the_complete_catalogue_arrives_later_and_only_then_are_dropped_criteria_checked() {
+    let full = fixture();
+    let mut core = full.clone();
+    core.criteria.clear();
+    core.salience.clear();
+    let link = "v=1&c=laptops&r=forced&l=basic&s=contract&x=laptops/CL-01,laptops/GONE-01";
+    let state = Rc::new(WizardState::new(
+        Rc::new(core),
+        false,
+        Language::En,
+        Some(link),
+    ));
+    assert_eq!(state.catalog_status, CatalogStatus::Loading);
+    assert_eq!(
+        state.selection.dropped.len(),
+        2,
+        "not judged against the core"
+    );
+    assert!(state.notices.is_empty());
+
+    let failed = state
+        .clone()
+        .reduce(Action::CatalogLoaded(Err("the file answered 404".into())));
+    assert_eq!(
+        failed.catalog_status,
+        CatalogStatus::Failed("the file answered 404".into())
+    );
+    let retry = failed.reduce(Action::RetryCatalog);
+    assert_eq!(retry.catalog_status, CatalogStatus::Loading);
+    assert_eq!(retry.catalog_attempt, 1);
+    assert!(
+        Rc::ptr_eq(&retry, &retry.clone().reduce(Action::RetryCatalog)),
+        "no retry while loading"
+    );
+
+    let loaded = retry.reduce(Action::CatalogLoaded(Ok(Rc::new(full))));
+    assert_eq!(loaded.catalog_status, CatalogStatus::Complete);
+    assert_eq!(loaded.selection.dropped.len(), 1);
+    assert_eq!(
+        loaded.notices,
+        [Notice::UnknownCriterion("laptops/GONE-01".into())]
+    );
 }

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 Usage: criteria render [--format markdown|text|html] [--language en] (--fragment FRAGMENT | --json FILE)
+       criteria export-catalog --out-dir DIR
 
 Renders a selection to the document the widget exports, byte for byte.
   --fragment  the part after '#' of a link shared from the widget (a whole link works too)
@@ -22,7 +23,32 @@ Renders a selection to the document the widget exports, byte for byte.
                \"level\": \"advanced\", \"stages\": [\"selection\", \"contract\"],
                \"details\": {\"authority\": \"City of Example\", \"contract_months\": \"48\"}}
   --format    markdown (default), text, or html (the standalone print-friendly file)
-What could not be used from the selection is reported on standard error.";
+What could not be used from the selection is reported on standard error.
+
+export-catalog writes the complete catalogue of every language (catalog-<lang>.bin) into DIR, next
+to the widget's files: the widget fetches it after its first step is interactive.";
+
+/// Writes each language's complete catalogue file into `dir`.
+fn export_catalog(args: &[String]) -> Result<String, String> {
+    let dir = match args {
+        [flag, dir] if flag == "--out-dir" => dir,
+        _ => return Err(String::new()),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
+    let mut written = Vec::new();
+    for language in Language::ALL {
+        let bytes = embedded::EMBEDDED
+            .iter()
+            .find(|(code, _)| *code == language.code())
+            .map(|(_, bytes)| *bytes)
+            .ok_or(format!("no catalogue in language {:?}", language.code()))?;
+        let path = std::path::Path::new(dir).join(embedded::file_name(language));
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    Ok(format!("{}\n", written.join("\n")))
+}
 
 struct Args {
     format: String,
@@ -98,6 +124,21 @@ fn run(args: Args) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("export-catalog") {
+        return match export_catalog(&args[1..]) {
+            Ok(listing) => {
+                eprint!("{listing}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                if !message.is_empty() {
+                    eprintln!("error: {message}\n");
+                }
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let parsed = match parse_args(&args) {
         Ok(parsed) => parsed,
         Err(message) => {

@@ -9,13 +9,14 @@ use super::step_products::step_products;
 use super::step_review::step_review;
 use super::step_risks::step_risks;
 use super::WizardContext;
-use crate::domain::assemble::assemble;
 use crate::browser;
+use crate::domain::assemble::assemble;
 use crate::domain::catalog::Catalog;
+use crate::domain::embedded;
 use crate::domain::i18n::fill;
 use crate::domain::options::HostOptions;
 use crate::domain::selection::Step;
-use crate::state::{Action, FocusTarget, Status, WizardState};
+use crate::state::{Action, CatalogStatus, FocusTarget, Status, WizardState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,7 +44,9 @@ pub fn app(props: &AppProps) -> Html {
             .selection
             .clone()
             .or_else(|| sync_url.then(browser::location_fragment).flatten());
-        use_reducer(move || WizardState::new(catalog, language, initial.as_deref()))
+        use_reducer(move || {
+            WizardState::new(catalog, embedded::COMPLETE, language, initial.as_deref())
+        })
     };
     let ctx = WizardContext {
         state: state.clone(),
@@ -74,6 +77,26 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    {
+        // The complete catalogue is fetched once the first step is on screen (and on "Try again").
+        let (state, core, language) =
+            (state.clone(), props.catalog.clone(), props.options.language);
+        let loading = state.catalog_status == CatalogStatus::Loading;
+        use_effect_with(state.catalog_attempt, move |_| {
+            if loading {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = browser::asset_url(&embedded::file_name(language));
+                    let result = browser::fetch_bytes(&url)
+                        .await
+                        .and_then(|bytes| {
+                            embedded::complete(&core, &bytes).map_err(|e| e.to_string())
+                        })
+                        .map(Rc::new);
+                    state.dispatch(Action::CatalogLoaded(result));
+                });
+            }
+        });
+    }
     let heading_ref = use_node_ref();
     let summary_ref = use_node_ref();
     let root_ref = use_node_ref();
@@ -94,7 +117,9 @@ pub fn app(props: &AppProps) -> Html {
                     FocusTarget::DroppedList => within(".ecb-dropped-title".into()),
                     FocusTarget::Criterion(key) => within(format!("[data-drop-key=\"{key}\"]")),
                 };
-                if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(element) =
+                    element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
                     let _ = element.focus();
                 }
             }
@@ -115,9 +140,13 @@ pub fn app(props: &AppProps) -> Html {
     let step = state.step;
     // The document is assembled only on the review step, and again only when the selection changes.
     let document = {
-        let (catalog, language) = (props.catalog.clone(), props.options.language);
-        let deps = (state.step == Step::Review).then(|| state.selection.clone());
-        use_memo(deps, move |deps| deps.as_ref().map(|s| Rc::new(assemble(&catalog, s, language))))
+        let language = props.options.language;
+        let ready = state.step == Step::Review && state.catalog_status == CatalogStatus::Complete;
+        let deps = ready.then(|| (state.selection.clone(), state.catalog.clone()));
+        use_memo(deps, move |deps| {
+            deps.as_ref()
+                .map(|(selection, catalog)| Rc::new(assemble(catalog, selection, language)))
+        })
     };
     let body = match (step, document.as_ref()) {
         (Step::Products, _) => step_products(&ctx, &heading_ref),
@@ -125,7 +154,12 @@ pub fn app(props: &AppProps) -> Html {
         (Step::Ambition, _) => step_ambition(&ctx, &heading_ref),
         (Step::Details, _) => step_details(&ctx, &heading_ref),
         (Step::Review, Some(document)) => step_review(&ctx, &heading_ref, document),
-        (Step::Review, None) => html! {},
+        (Step::Review, None) => html! {
+            <>
+                <h2 class="ecb-heading" tabindex="-1" ref={heading_ref.clone()}>{ m.step_review }</h2>
+                { super::catalogue_pending(&ctx).unwrap_or_default() }
+            </>
+        },
     };
     let status = state.status.as_ref().map(|s| match s {
         Status::Copied => m.copied.to_string(),

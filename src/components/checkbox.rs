@@ -23,7 +23,11 @@ impl Choice {
         let hint_id = format!("{}-hint", self.id);
         let on_toggle = self.on_toggle;
         let onchange = Callback::from(move |_: Event| on_toggle.emit(()));
-        let class = if self.radio { "ecb-radio" } else { "ecb-checkbox" };
+        let class = if self.radio {
+            "ecb-radio"
+        } else {
+            "ecb-checkbox"
+        };
         html! {
             <div class={class}>
                 <input

@@ -17,9 +17,10 @@ pub mod step_products;
 pub mod step_review;
 pub mod step_risks;
 
+use crate::domain::i18n::fill;
 use crate::domain::i18n::Messages;
 use crate::domain::selection::{Field, FieldError};
-use crate::state::WizardState;
+use crate::state::{Action, CatalogStatus, WizardState};
 use yew::prelude::*;
 
 /// What every step needs: the state, a way to change it, and this instance's id prefix.
@@ -46,6 +47,27 @@ impl WizardContext {
     }
 }
 
+/// While the complete catalogue is not there: a loading note, or the failure with "Try again".
+/// `None` once it is complete.
+pub fn catalogue_pending(ctx: &WizardContext) -> Option<Html> {
+    let m = ctx.messages();
+    match &ctx.state.catalog_status {
+        CatalogStatus::Complete => None,
+        CatalogStatus::Loading => Some(html! {
+            <p class="ecb-inset" role="status">{ m.catalogue_loading }</p>
+        }),
+        CatalogStatus::Failed(reason) => {
+            let state = ctx.state.clone();
+            let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::RetryCatalog));
+            Some(html! {
+                <div class="ecb-inset ecb-inset-error" role="alert">
+                    <p>{ fill(m.catalogue_failed, &[("reason", reason)]) }</p>
+                    <button type="button" class="ecb-button ecb-button-secondary" {onclick}>{ m.retry }</button>
+                </div>
+            })
+        }
+    }
+}
 
 /// The element id an error-summary link points at for a field.
 pub fn field_anchor(ctx: &WizardContext, field: Field) -> String {

@@ -2,9 +2,9 @@
 //! only; nothing is ticked for the buyer.
 
 use super::WizardContext;
-use crate::state::Action;
 use crate::domain::catalog::{SalienceLevel, SupplyChainStage};
 use crate::domain::i18n::fill;
+use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -76,7 +76,7 @@ pub fn risk_first(ctx: &WizardContext) -> Html {
                         <option value={r.id.clone()} selected={*chosen == r.id}>{ r.name.clone() }</option>
                     }) }
                 </select>
-                { result.unwrap_or_default() }
+                { super::catalogue_pending(ctx).or(result).unwrap_or_default() }
             </div>
         </details>
     }

@@ -21,6 +21,9 @@ pub fn salience_matrix(ctx: &WizardContext) -> Html {
     if chosen.is_empty() {
         return html! {};
     }
+    if let Some(pending) = super::catalogue_pending(ctx) {
+        return pending;
+    }
     let title_id = ctx.id("matrix-title");
     let caption_id = ctx.id("matrix-caption");
     html! {

@@ -72,16 +72,16 @@ pub struct Reference {
     pub number: String,
 }
 
-/// A line of the contract-management plan.
+/// A line of the contract-management plan, its placeholders filled like the tender text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanEntry {
     pub id: String,
     pub title: String,
     pub used_in: Vec<Reference>,
-    pub kpi: String,
-    pub cadence: String,
-    pub follow_up: String,
-    pub remediation: String,
+    pub kpi: Line,
+    pub cadence: Line,
+    pub follow_up: Line,
+    pub remediation: Line,
 }
 
 /// A guidance note for the buyer, kept apart from the tender text.
@@ -181,6 +181,7 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
         text_hash: String::new(),
     };
     let mut used: Vec<&Criterion> = Vec::new();
+    let doc_has_plan = doc.plan.is_some();
 
     // Lots follow catalogue order, whatever order the buyer ticked them in.
     let categories = catalog
@@ -241,12 +242,13 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                     Placeholder::ContractDuration => details
                         .number(DetailField::ContractMonths)
                         .map(|n| fill(m.months, &[("n", &n.to_string())])),
+                    // The catalogue writes "{disclosure_days} days": the number alone.
                     Placeholder::DisclosureDays => details
                         .number(DetailField::DisclosureDays)
-                        .map(|n| fill(m.days, &[("n", &n.to_string())])),
+                        .map(|n| n.to_string()),
                     Placeholder::RemediationDays => details
                         .number(DetailField::RemediationDays)
-                        .map(|n| fill(m.days, &[("n", &n.to_string())])),
+                        .map(|n| n.to_string()),
                     Placeholder::Points => points.flatten().map(|p| p.to_string()),
                 }
             };
@@ -280,6 +282,30 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                     }
                 })
                 .collect();
+            // The plan's one-line fields: paragraphs and bullets run together.
+            let mut resolve_line = |text: &str| -> Line {
+                let mut line: Line = Vec::new();
+                for block in template::parse(text).unwrap_or_default() {
+                    let lines = match block {
+                        Block::Paragraph(l) => vec![l],
+                        Block::Bullets(items) => items,
+                    };
+                    for l in &lines {
+                        if !line.is_empty() {
+                            line.push(Span::Text(" ".into()));
+                        }
+                        line.extend(resolve(l));
+                    }
+                }
+                line
+            };
+            let plan_fields = criterion
+                .management
+                .as_ref()
+                .filter(|_| doc_has_plan)
+                .map(|mg| {
+                    [&mg.kpi, &mg.cadence, &mg.follow_up, &mg.remediation].map(|t| resolve_line(t))
+                });
             let points_line = points.map(|share| match (share, total_points) {
                 (Some(p), Some(total)) => vec![Span::Value(fill(
                     m.points_value,
@@ -307,7 +333,9 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                         .verification
                         .labels
                         .iter()
-                        .filter_map(|l| catalog.label(l).map(|l| l.name.clone()))
+                        .filter_map(|l| catalog.label(l))
+                        .filter(|l| l.applies_to_category(&category.id))
+                        .map(|l| l.name.clone())
                         .collect(),
                     equivalent: criterion.verification.equivalent.clone(),
                 },
@@ -330,17 +358,19 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                     note: criterion.guidance.clone(),
                 }),
             }
-            if let (Some(plan), Some(management)) = (doc.plan.as_mut(), &criterion.management) {
+            if let (Some(plan), Some([kpi, cadence, follow_up, remediation])) =
+                (doc.plan.as_mut(), plan_fields)
+            {
                 match plan.iter_mut().find(|p| p.id == criterion.id) {
                     Some(entry) => entry.used_in.push(reference),
                     None => plan.push(PlanEntry {
                         id: criterion.id.clone(),
                         title: criterion.title.clone(),
                         used_in: vec![reference],
-                        kpi: management.kpi.clone(),
-                        cadence: management.cadence.clone(),
-                        follow_up: management.follow_up.clone(),
-                        remediation: management.remediation.clone(),
+                        kpi,
+                        cadence,
+                        follow_up,
+                        remediation,
                     }),
                 }
             }

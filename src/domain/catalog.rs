@@ -66,6 +66,15 @@ pub struct Label {
     pub covers: String,
     pub does_not_cover: String,
     pub sources: Vec<String>,
+    /// The product categories for which the label can prove anything; empty means all.
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+impl Label {
+    pub fn applies_to_category(&self, category: &str) -> bool {
+        self.categories.is_empty() || self.categories.iter().any(|c| c == category)
+    }
 }
 
 /// A legal instrument or article a criterion rests on.

@@ -339,6 +339,13 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
         for s in l.sources.iter().filter(|s| !source_ok(s)) {
             err(&l.id, format!("unknown source {s:?}"));
         }
+        for c in l
+            .categories
+            .iter()
+            .filter(|c| catalog.category(c).is_none())
+        {
+            err(&l.id, format!("unknown category {c:?}"));
+        }
     }
 
     let mut cells = BTreeSet::new();
@@ -479,6 +486,42 @@ fn check_criterion(catalog: &Catalog, c: &Criterion, err: &mut dyn FnMut(&str, S
     if let Some(m) = &c.management {
         if m.kpi.trim().is_empty() || m.cadence.trim().is_empty() {
             err(id, "management needs a kpi and a cadence".into());
+        }
+        for (field, value) in [
+            ("kpi", &m.kpi),
+            ("cadence", &m.cadence),
+            ("follow_up", &m.follow_up),
+            ("remediation", &m.remediation),
+        ] {
+            if value.trim().is_empty() {
+                continue;
+            }
+            match template::parse(value) {
+                Ok(blocks) if template::placeholders(&blocks).contains(&Placeholder::Points) => {
+                    err(
+                        id,
+                        format!("management.{field}: {{points}} is only meaningful in award text"),
+                    )
+                }
+                Ok(_) => {}
+                Err(e) => err(id, format!("management.{field}: {e}")),
+            }
+        }
+    }
+    // These are shown as written: a placeholder there would reach the buyer unfilled.
+    for (field, value) in [
+        ("title", &c.title),
+        ("guidance", &c.guidance),
+        ("verification.submit", &c.verification.submit),
+        ("verification.equivalent", &c.verification.equivalent),
+    ] {
+        if value.contains('{') || value.contains('}') {
+            err(
+                id,
+                format!(
+                    "{field} contains a brace: placeholders are filled only in text and management"
+                ),
+            );
         }
     }
     match template::parse(&c.text) {

@@ -8,6 +8,8 @@ include!(concat!(env!("OUT_DIR"), "/catalogs.rs"));
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum LoadError {
+    #[error("the catalogue file belongs to another version of the widget (catalogue {found}, widget {expected}); reload the page")]
+    Mismatch { expected: String, found: String },
     #[error("no catalogue is available in the language \u{201c}{0}\u{201d}")]
     NoCatalogue(String),
     #[error(
@@ -21,7 +23,25 @@ pub fn decode(bytes: &[u8]) -> Result<Catalog, LoadError> {
     postcard::from_bytes(bytes).map_err(|e| LoadError::Damaged(e.to_string()))
 }
 
-/// The built-in catalogue for a language.
+/// The file name under which the complete catalogue of a language is published next to the widget.
+pub fn file_name(language: Language) -> String {
+    format!("catalog-{}.bin", language.code())
+}
+
+/// The complete catalogue from a fetched file, checked against the embedded core so that a
+/// widget never mixes in another version's text.
+pub fn complete(core: &Catalog, bytes: &[u8]) -> Result<Catalog, LoadError> {
+    let full = decode(bytes)?;
+    if full.meta != core.meta || full.categories != core.categories || full.risks != core.risks {
+        return Err(LoadError::Mismatch {
+            expected: format!("{} {}", core.meta.version, core.meta.content_hash),
+            found: format!("{} {}", full.meta.version, full.meta.content_hash),
+        });
+    }
+    Ok(full)
+}
+
+/// The built-in catalogue for a language: complete where [`COMPLETE`], otherwise its core.
 pub fn catalog(language: Language) -> Result<Catalog, LoadError> {
     let code = language.code();
     let bytes = EMBEDDED

@@ -63,6 +63,9 @@ pub struct Messages {
     pub select_all: &'static str,
     pub select_one: &'static str,
     pub loading: &'static str,
+    pub catalogue_loading: &'static str,
+    pub catalogue_failed: &'static str,
+    pub retry: &'static str,
     pub crashed: &'static str,
 
     // Step 1
@@ -198,7 +201,6 @@ pub struct Messages {
     pub references_sources: &'static str,
     pub footer: &'static str,
     pub months: &'static str,
-    pub days: &'static str,
     pub list_and: &'static str,
 
     // Names of fixed choices

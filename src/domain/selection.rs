@@ -305,6 +305,8 @@ impl Selection {
     }
 
     /// Keeps only what the catalogue knows, saying what was removed (e.g. from an old link).
+    /// Dropped criteria are checked only against a catalogue that has its criteria (not against
+    /// the core the widget starts with before the complete catalogue arrives).
     pub fn retain_known(&mut self, catalog: &Catalog) -> Vec<Notice> {
         let mut notices = Vec::new();
         self.categories.retain(|c| {
@@ -321,6 +323,9 @@ impl Selection {
             }
             ok
         });
+        if catalog.criteria.is_empty() {
+            return notices;
+        }
         self.dropped.retain(|key| {
             let ok = key.split_once('/').is_some_and(|(cat, id)| {
                 catalog.category(cat).is_some() && catalog.criterion(id).is_some()

@@ -38,7 +38,8 @@ pub fn criterion(
             kpi: format!("KPI of {id}"),
             cadence: "Yearly".into(),
             follow_up: String::new(),
-            remediation: String::new(),
+            remediation: "A plan within {remediation_days} days, or {authority} ends the contract."
+                .into(),
         }),
     }
 }
@@ -53,7 +54,7 @@ pub fn fixture() -> Catalog {
             Basic,
             &["*"],
             &["forced"],
-            "The contractor {authority} shall report within {disclosure_days}.",
+            "The contractor {authority} shall report within {disclosure_days} days.",
         ),
         criterion(
             "SC-01",
@@ -101,7 +102,7 @@ pub fn fixture() -> Catalog {
             Spearhead,
             &["laptops"],
             &["forced"],
-            "Disclose factories for {estimated_value}; remedy within {remediation_days}.",
+            "Disclose factories for {estimated_value}; remedy within {remediation_days} days.",
         ),
     ];
     criteria[3].award.as_mut().unwrap().weight = 3;
@@ -147,6 +148,7 @@ pub fn fixture() -> Catalog {
             covers: "Factories.".into(),
             does_not_cover: "Mines.".into(),
             sources: vec!["R1".into()],
+            categories: vec!["laptops".into()],
         }],
         legal: vec![LegalBasis {
             id: "art-70".into(),

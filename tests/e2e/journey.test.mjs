@@ -155,3 +155,22 @@ test('works at 320 px wide without horizontal scrolling', async () => {
   await assertClean(env, session);
   await session.context.close();
 });
+
+test('if the catalogue cannot be fetched, the buyer is told, keeps every answer and can try again', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/catalog-en.bin', (route) => route.abort());
+  await page.goto(`${env.server.url}/#v=1&c=monitors&r=child-labour&l=basic&s=contract&a=Town%20of%20Example`);
+  await page.waitForSelector('.ecb-inset-error');
+  const alert = await page.textContent('.ecb-inset-error');
+  assert.ok(alert.includes('The criteria catalogue could not be loaded'), alert);
+  assert.ok(alert.includes('Your answers are kept'), alert);
+  // The first steps still work with the catalogue's core.
+  assert.equal(await page.textContent('.ecb-step-of'), 'Step 5 of 5');
+  assert.ok(new URL(page.url()).hash.includes('a=Town%20of%20Example'));
+  await page.unroute('**/catalog-en.bin');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForSelector('.ecb-document');
+  assert.ok((await page.textContent('.ecb-document')).includes('Town of Example'));
+  await context.close();
+});

@@ -15,6 +15,9 @@ pub const EN: Messages = Messages {
     select_all: "Select all that apply.",
     select_one: "Select one.",
     loading: "Loading the criteria builder…",
+    catalogue_loading: "Loading the criteria catalogue…",
+    catalogue_failed: "The criteria catalogue could not be loaded ({reason}). Your answers are kept; try again, or reload the page.",
+    retry: "Try again",
     crashed: "The criteria builder stopped because of an internal error. Reload the page; your choices are kept in the address of the page.",
 
     step_products: "What are you buying?",
@@ -142,7 +145,6 @@ pub const EN: Messages = Messages {
     references_sources: "Sources",
     footer: "Catalogue \u{201c}{title}\u{201d}, version {version}, catalogue hash {catalogue_hash}. Text hash {text_hash}: the first 12 hexadecimal digits of the SHA-256 of the plain-text export above its closing line.",
     months: "{n} months",
-    days: "{n} days",
     list_and: "and",
 
     level_basic: "Basic",
@@ -171,6 +173,6 @@ pub const EN: Messages = Messages {
     marker_contract_duration: "[contract duration]",
     marker_estimated_value: "[estimated value]",
     marker_points: "[points]",
-    marker_disclosure_days: "[disclosure deadline]",
-    marker_remediation_days: "[remediation deadline]",
+    marker_disclosure_days: "[days to disclose]",
+    marker_remediation_days: "[days to remediate]",
 };

@@ -206,15 +206,20 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
                     entry.id
                 )),
             );
+            let row = |label: &str, line: &[Span]| {
+                let mut row = vec![strong(&format!("{label}:")), plain(" ")];
+                row.extend(spans(m, line));
+                row
+            };
             let mut rows = vec![
-                field(m.plan_kpi, &entry.kpi),
-                field(m.plan_cadence, &entry.cadence),
+                row(m.plan_kpi, &entry.kpi),
+                row(m.plan_cadence, &entry.cadence),
             ];
-            if !entry.follow_up.trim().is_empty() {
-                rows.push(field(m.plan_follow_up, &entry.follow_up));
+            if !entry.follow_up.is_empty() {
+                rows.push(row(m.plan_follow_up, &entry.follow_up));
             }
-            if !entry.remediation.trim().is_empty() {
-                rows.push(field(m.plan_remediation, &entry.remediation));
+            if !entry.remediation.is_empty() {
+                rows.push(row(m.plan_remediation, &entry.remediation));
             }
             sink.bullets(&rows);
         }
