@@ -17,6 +17,7 @@ pub mod step_products;
 pub mod step_review;
 pub mod step_risks;
 
+use crate::domain::catalog::Category;
 use crate::domain::i18n::fill;
 use crate::domain::i18n::Messages;
 use crate::domain::selection::{Field, FieldError};
@@ -39,6 +40,17 @@ impl WizardContext {
 
     pub fn messages(&self) -> &'static Messages {
         self.state.language.messages()
+    }
+
+    /// The categories the buyer chose, in catalogue (lot) order.
+    pub fn chosen_categories(&self) -> Vec<&Category> {
+        let state = &self.state;
+        state
+            .catalog
+            .categories
+            .iter()
+            .filter(|c| state.selection.categories.contains(&c.id))
+            .collect()
     }
 
     /// The shown error for a field, if any.

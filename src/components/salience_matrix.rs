@@ -13,11 +13,7 @@ fn level_class(level: SalienceLevel) -> String {
 pub fn salience_matrix(ctx: &WizardContext) -> Html {
     let m = ctx.messages();
     let catalog = &ctx.state.catalog;
-    let chosen: Vec<_> = catalog
-        .categories
-        .iter()
-        .filter(|c| ctx.state.selection.categories.contains(&c.id))
-        .collect();
+    let chosen = ctx.chosen_categories();
     if chosen.is_empty() {
         return html! {};
     }

@@ -13,11 +13,7 @@ use yew::prelude::*;
 pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
     let m = ctx.messages();
     let catalog = &ctx.state.catalog;
-    let chosen: Vec<_> = catalog
-        .categories
-        .iter()
-        .filter(|c| ctx.state.selection.categories.contains(&c.id))
-        .collect();
+    let chosen = ctx.chosen_categories();
     let hint_id = ctx.id("risks-question-hint");
     let error_id = ctx.id("risks-error");
     let has_error = ctx.error_for(Field::Risks).is_some();

@@ -174,3 +174,24 @@ test('if the catalogue cannot be fetched, the buyer is told, keeps every answer 
   assert.ok((await page.textContent('.ecb-document')).includes('Town of Example'));
   await context.close();
 });
+
+test('copying puts the same text on the clipboard as the command line prints', async () => {
+  const fragment = 'v=1&c=servers-datacentre&r=forced-labour&l=advanced&s=selection,contract,management&a=Example%20%3Cscript%3E&m=36&dd=60&rd=30';
+  const session = await openPage(env, `/#${fragment}`);
+  const { page } = session;
+  await page.waitForSelector('.ecb-document');
+  await page.getByRole('button', { name: 'Copy plain text' }).click();
+  await page.waitForSelector('text=Copied to the clipboard.');
+  const plain = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(plain, execFileSync(CLI, ['render', '--format', 'text', '--fragment', fragment], { encoding: 'utf8' }));
+  await page.getByRole('button', { name: 'Copy formatted text' }).click();
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return (await item.getType('text/html')).text();
+  });
+  assert.ok(html.includes('<h1>Ethical requirements for ICT procurement</h1>'), html.slice(0, 200));
+  assert.ok(html.includes('Example &lt;script&gt;'), 'typed text is escaped in the HTML flavour');
+  assert.ok(!html.includes('<script'), 'no script element on the clipboard');
+  await assertClean(env, session);
+  await session.context.close();
+});

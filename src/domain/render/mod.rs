@@ -98,6 +98,15 @@ fn references(m: &Messages, used_in: &[Reference]) -> String {
         .join("; ")
 }
 
+/// "Lot 1, SC2; Lot 2, SC1: Title (catalogue ref. ID)", for the plan and the guidance.
+fn entry_heading(m: &Messages, used_in: &[Reference], title: &str, id: &str) -> String {
+    clean(&format!(
+        "{}: {title} ({} {id})",
+        references(m, used_in),
+        m.catalogue_ref
+    ))
+}
+
 /// Paragraphs of a multi-paragraph note (blank-line separated).
 fn note_paragraphs(note: &str) -> Vec<String> {
     note.split("\n\n")
@@ -198,13 +207,7 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
         for entry in plan {
             sink.heading(
                 3,
-                &clean(&format!(
-                    "{}: {} ({} {})",
-                    references(m, &entry.used_in),
-                    entry.title,
-                    m.catalogue_ref,
-                    entry.id
-                )),
+                &entry_heading(m, &entry.used_in, &entry.title, &entry.id),
             );
             let row = |label: &str, line: &[Span]| {
                 let mut row = vec![strong(&format!("{label}:")), plain(" ")];
@@ -231,13 +234,7 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
         for entry in &doc.guidance {
             sink.heading(
                 3,
-                &clean(&format!(
-                    "{}: {} ({} {})",
-                    references(m, &entry.used_in),
-                    entry.title,
-                    m.catalogue_ref,
-                    entry.id
-                )),
+                &entry_heading(m, &entry.used_in, &entry.title, &entry.id),
             );
             for paragraph in note_paragraphs(&entry.note) {
                 sink.paragraph(&[plain(&paragraph)]);
