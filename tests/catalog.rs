@@ -283,3 +283,41 @@ fn a_malformed_catalogue_names_file_criterion_and_reason() {
         );
     }
 }
+
+mod hostile_bytes {
+    use criteria_builder::domain::catalog_source::load;
+    use criteria_builder::domain::embedded;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// A damaged or foreign catalogue file gives an error, never a panic.
+        #[test]
+        fn any_bytes_decode_to_a_catalogue_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+            let _ = embedded::decode(&bytes);
+        }
+
+        /// Flipping bytes of the real catalogue never panics either.
+        #[test]
+        fn a_corrupted_real_catalogue_never_panics(flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..16)) {
+            let mut bytes = embedded::EMBEDDED[0].1.to_vec();
+            for (index, value) in flips {
+                let i = index.index(bytes.len());
+                bytes[i] = value;
+            }
+            let _ = embedded::decode(&bytes);
+        }
+
+        /// Any text in any catalogue file gives a catalogue or located errors, never a panic.
+        #[test]
+        fn any_toml_text_loads_or_reports(text in "\\PC{0,400}", name in prop::sample::select(vec![
+            "catalog.toml", "categories.toml", "risks.toml", "labels.toml", "legal.toml",
+            "sources.toml", "salience.toml", "criteria/x.toml",
+        ])) {
+            if let Err(errors) = load(&[(format!("x/en/{name}"), text)]) {
+                prop_assert!(errors.iter().all(|e| !e.reason.is_empty()));
+            }
+        }
+    }
+}
