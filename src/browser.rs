@@ -127,13 +127,18 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), NotAll
     Ok(())
 }
 
-/// Moves keyboard focus to the element with this id, if it exists.
-pub fn focus_by_id(id: &str) {
-    let element = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+/// Sets a User Timing mark (read by the benchmark; costs nothing otherwise).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
+}
+
+/// The bytes of linear memory the widgets' WebAssembly instance holds.
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
 }

@@ -25,6 +25,12 @@ impl WidgetHandle {
         }
     }
 
+    /// Bytes of WebAssembly linear memory in use (shared by all widgets of the page).
+    #[wasm_bindgen(getter, js_name = memoryBytes)]
+    pub fn memory_bytes(&self) -> f64 {
+        browser::wasm_memory_bytes()
+    }
+
     /// The current selection in the shareable fragment format.
     #[wasm_bindgen(getter)]
     pub fn selection(&self) -> Option<String> {
