@@ -2,6 +2,8 @@
 //! entirely in the browser. This file lists the modules and holds the JavaScript surface (`mount`
 //! and the handle it returns); nothing else.
 
+#[cfg(feature = "bench-exports")]
+pub mod benchmark;
 pub mod browser;
 pub mod components;
 pub mod domain;
@@ -47,5 +49,20 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         .map(|mounted| WidgetHandle {
             inner: Some(mounted),
         })
+        .map_err(|message| JsError::new(&message))
+}
+
+/// For the benchmark (built with the `bench-exports` feature only): median milliseconds of assembling the document for `selection` (a link
+/// fragment) with the complete catalogue `catalogue` (the bytes of catalog-<lang>.bin), and of
+/// rendering Markdown, plain text and HTML: `[assemble, markdown, text, html]`.
+#[cfg(feature = "bench-exports")]
+#[wasm_bindgen(js_name = benchmarkExports)]
+pub fn benchmark_exports(
+    catalogue: &[u8],
+    selection: &str,
+    runs: u32,
+) -> Result<Vec<f64>, JsError> {
+    benchmark::exports(catalogue, selection, runs)
+        .map(|times| times.to_vec())
         .map_err(|message| JsError::new(&message))
 }

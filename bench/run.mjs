@@ -1,0 +1,268 @@
+// The benchmark: bytes, load, interaction, work and memory of the release widget, each beside two
+// floors measured in the same run (a static page showing the same first step, and the smallest
+// Yew app built with the same profile), against bench/budgets.toml. Writes docs/performance.md.
+//
+// Run through `bash .ci/bench`, which builds everything first. Timings are medians of RUNS runs
+// with min and max; they are reported, never gated.
+import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import os from 'node:os';
+import { chromium } from '../.ci/node_modules/playwright-core/index.mjs';
+import { serve } from '../tests/e2e/server.mjs';
+import { ROOT } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 10);
+const DIST = join(ROOT, 'dist');
+const WORK = join(ROOT, 'target', 'bench', 'work-dist');
+const FLOOR = join(ROOT, 'target', 'bench', 'floor-dist');
+const CONTENT = join(ROOT, 'target', 'bench', 'content-floor');
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-precise-memory-info',
+];
+const MARK = 'ecb:first-step-interactive';
+
+function budgets(text) {
+  const out = {};
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) continue;
+    const header = line.match(/^\[(.+)\]$/);
+    if (header) { section = header[1]; continue; }
+    const [key, value] = line.split('=').map((s) => s.trim());
+    out[`${section}.${key}`] = Number(value.replaceAll('_', ''));
+  }
+  return out;
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+const fmt = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
+const row = (name, st, unit = 'ms', budget) =>
+  `| ${name} | ${fmt(st.median)} | ${fmt(st.min)} | ${fmt(st.max)} | ${unit}${budget === undefined ? '' : ` | ${budget}`} |`;
+
+async function sizes(dir, files) {
+  let raw = 0; let gz = 0; let br = 0;
+  const rows = [];
+  for (const file of files) {
+    const bytes = await readFile(join(dir, file));
+    const g = gzipSync(bytes, { level: 9 }).length;
+    const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    raw += bytes.length; gz += g; br += b;
+    rows.push(`| ${file} | ${bytes.length} | ${g} | ${b} |`);
+  }
+  return { raw, gz, br, rows };
+}
+
+async function newPage(browser, throttle = 1) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  return { context, page };
+}
+
+/** Navigation to the first-step mark (or first contentful paint for the static floor). */
+async function loadTime(browser, url, { mark }) {
+  const { context, page } = await newPage(browser);
+  await page.goto(url);
+  const ms = await page.evaluate(async (name) => {
+    const wait = (test) => new Promise((resolve) => {
+      const poll = () => { const v = test(); if (v !== undefined) resolve(v); else setTimeout(poll, 5); };
+      poll();
+    });
+    if (name) return wait(() => performance.getEntriesByName(name)[0]?.startTime);
+    return wait(() => performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime);
+  }, mark);
+  await page.waitForTimeout(300);
+  const longest = await page.evaluate(() => Math.max(0, ...window.__longTasks));
+  await context.close();
+  return { ms, longest };
+}
+
+/** Click on `selector` to the next painted frame, in the page's own clock. */
+async function clickToPaint(page, selector) {
+  return page.evaluate((sel) => new Promise((resolve) => {
+    const target = document.querySelector(sel);
+    const start = performance.now();
+    target.click();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - start);
+      channel.port2.postMessage(0);
+    });
+  }), selector);
+}
+
+async function main() {
+  const budget = budgets(await readFile(join(ROOT, 'bench', 'budgets.toml'), 'utf8'));
+  const widget = await serve({ roots: [DIST] });
+  const floorServer = await serve({ roots: [FLOOR] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+
+  // The content floor: the widget's own first step, saved as static HTML with no script.
+  {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${widget.url}/`);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, MARK);
+    const body = await page.evaluate(() => document.body.innerHTML);
+    await context.close();
+    await mkdir(CONTENT, { recursive: true });
+    await writeFile(join(CONTENT, 'index.html'), `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Content floor</title><link rel="stylesheet" href="/www/style.css"></head><body>${body.replace(/<script[\s\S]*?<\/script>/g, '')}</body></html>\n`);
+  }
+  const content = await serve({ roots: [CONTENT, DIST] });
+  const workServer = await serve({ roots: [WORK] });
+
+  // 1. Bytes.
+  const snippets = (await readdir(join(DIST, 'snippets'))).map((d) => `snippets/${d}/inline0.js`);
+  const first = await sizes(DIST, ['criteria_builder_bg.wasm', 'criteria_builder.js', 'www/style.css', 'www/boot.js', ...snippets]);
+  const catalogue = await sizes(DIST, ['catalog-en.bin']);
+  const floor = await sizes(FLOOR, ['yew_floor_bg.wasm', 'yew_floor.js', 'boot.js']);
+
+  // 2. Load.
+  const loads = { widget: [], floor: [], content: [], longest: [] };
+  for (let i = 0; i < RUNS; i += 1) {
+    const w = await loadTime(browser, `${widget.url}/`, { mark: MARK });
+    loads.widget.push(w.ms); loads.longest.push(w.longest);
+    loads.floor.push((await loadTime(browser, `${floorServer.url}/`, { mark: MARK })).ms);
+    loads.content.push((await loadTime(browser, `${content.url}/`, {})).ms);
+  }
+
+  // 3. Interaction, largest selection, unthrottled and 4x throttled.
+  const everything = 'v=1&c=laptops-desktops,monitors,smartphones-tablets,servers-datacentre,printers-imaging,ev-batteries,light-ev-batteries,itad-services';
+  const allRisks = '&r=forced-labour,child-labour,conflict-minerals,battery-minerals,hazardous-chemicals,wages-hours,freedom-of-association,health-safety,end-of-life,due-diligence';
+  const review = `${everything}${allRisks}&l=spearhead&s=selection,specifications,award,contract,management&a=City%20of%20Example&m=48&e=EUR%202.4%20million&p=30&dd=60&rd=30`;
+  const interactions = {};
+  for (const throttle of [1, 4]) {
+    const risk = []; const level = []; const drop = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const { context, page } = await newPage(browser, throttle);
+      await page.goto(`${widget.url}/#${everything}`);
+      await page.waitForSelector('.ecb-table');
+      risk.push(await clickToPaint(page, 'input[type=checkbox]'));
+      await page.goto(`${widget.url}/#${everything}${allRisks}`);
+      await page.reload();
+      await page.waitForSelector('input[type=radio]');
+      level.push(await clickToPaint(page, 'input[type=radio]:last-of-type'));
+      await page.goto(`${widget.url}/#${review}`);
+      await page.reload();
+      await page.waitForSelector('.ecb-drop');
+      drop.push(await clickToPaint(page, '.ecb-drop'));
+      await context.close();
+    }
+    interactions[throttle] = { risk: stats(risk), level: stats(level), drop: stats(drop) };
+  }
+
+  // 4. Work in the browser (the bench-exports build), and 5. memory after the full journey.
+  const workPage = await newPage(browser);
+  await workPage.page.goto(`${workServer.url}/#${review}`);
+  await workPage.page.waitForSelector('.ecb-document');
+  const work = await workPage.page.evaluate(async (selection) => {
+    const { benchmarkExports } = await import('/criteria_builder.js');
+    const bytes = new Uint8Array(await (await fetch('/catalog-en.bin')).arrayBuffer());
+    return benchmarkExports(bytes, selection, 20);
+  }, review);
+  await workPage.context.close();
+  const { context, page } = await newPage(browser);
+  await page.goto(`${widget.url}/#${review}`);
+  await page.waitForSelector('.ecb-document');
+  const memory = await page.evaluate(() => ({
+    heap: performance.memory ? performance.memory.usedJSHeapSize : NaN,
+    wasm: window.criteriaBuilder ? window.criteriaBuilder.memoryBytes : NaN,
+  }));
+  await context.close();
+  await browser.close();
+  await widget.close(); await floorServer.close(); await content.close(); await workServer.close();
+
+  const native = process.env.NATIVE_TABLE ? await readFile(process.env.NATIVE_TABLE, 'utf8') : '(not run)';
+  const load = { widget: stats(loads.widget), floor: stats(loads.floor), content: stats(loads.content), longest: stats(loads.longest) };
+  const ratio = load.widget.median / load.content.median;
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+  const verdict = (ok) => (ok ? 'met' : '**missed**');
+  const chromiumVersion = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  const rustc = execFileSync('rustc', ['--version'], { encoding: 'utf8' }).trim();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const doc = `# Performance
+
+Measured by \`bash .ci/bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,
+${chromiumVersion} (headless), ${rustc}, Trunk 0.21.14, wasm-opt 132. Timings are the median of
+${RUNS} runs (min–max beside), on localhost, each run in a fresh browser context (cold cache).
+Budgets: [bench/budgets.toml](../bench/budgets.toml).
+
+## Bytes
+
+| what | raw | gzip | brotli |
+| --- | ---: | ---: | ---: |
+| first step: widget (wasm + JS + CSS + boot) | ${first.raw} | ${first.gz} | ${first.br} |
+| catalogue (fetched after the first step) | ${catalogue.raw} | ${catalogue.gz} | ${catalogue.br} |
+| whole journey | ${first.raw + catalogue.raw} | ${first.gz + catalogue.gz} | ${first.br + catalogue.br} |
+| framework floor (smallest Yew 0.23 app) | ${floor.raw} | ${floor.gz} | ${floor.br} |
+
+Per file:
+
+| file | raw | gzip | brotli |
+| --- | ---: | ---: | ---: |
+${first.rows.join('\n')}
+${catalogue.rows.join('\n')}
+
+- First step: ${kb(first.gz)} gzip against a budget of ${kb(budget['bytes.first_step_gzip'])}: ${verdict(first.gz <= budget['bytes.first_step_gzip'])}. That is ${(first.gz / floor.gz).toFixed(2)} × the framework floor (${kb(floor.gz)}).
+- Whole journey: ${kb(first.gz + catalogue.gz)} gzip against ${kb(budget['bytes.whole_journey_gzip'])}: ${verdict(first.gz + catalogue.gz <= budget['bytes.whole_journey_gzip'])}.
+- CI gates the first step at ${kb(budget['bytes.gate_first_step_gzip'])} (\`.ci/sizes\`).
+
+## Load
+
+| from navigation to | median | min | max | unit |
+| --- | ---: | ---: | ---: | --- |
+${row('widget: first step interactive', load.widget)}
+${row('framework floor: first render', load.floor)}
+${row('content floor: first contentful paint', load.content)}
+${row('widget: longest start-up task', load.longest)}
+
+- Widget ÷ content floor: ${ratio.toFixed(2)} × against a budget of ${budget['timing.load_vs_content_floor']} ×: ${verdict(ratio <= budget['timing.load_vs_content_floor'])}.
+- Longest start-up task: ${load.longest.max === 0 ? 'no task over 50 ms observed (the browser reports only long tasks)' : `${fmt(load.longest.max)} ms at worst`}, against ${budget['timing.startup_task_ms']} ms: ${verdict(load.longest.max <= budget['timing.startup_task_ms'])}.
+
+## Interaction (click to painted update, largest selection: 8 categories, 10 risks, spearhead, every stage)
+
+| click | CPU | median | min | max | unit |
+| --- | --- | ---: | ---: | ---: | --- |
+| risk checkbox (step 2: badges and matrix) | 1× | ${fmt(interactions[1].risk.median)} | ${fmt(interactions[1].risk.min)} | ${fmt(interactions[1].risk.max)} | ms |
+| ambition level (step 3) | 1× | ${fmt(interactions[1].level.median)} | ${fmt(interactions[1].level.min)} | ${fmt(interactions[1].level.max)} | ms |
+| drop a criterion (step 5: preview re-assembled) | 1× | ${fmt(interactions[1].drop.median)} | ${fmt(interactions[1].drop.min)} | ${fmt(interactions[1].drop.max)} | ms |
+| risk checkbox | 4× | ${fmt(interactions[4].risk.median)} | ${fmt(interactions[4].risk.min)} | ${fmt(interactions[4].risk.max)} | ms |
+| ambition level | 4× | ${fmt(interactions[4].level.median)} | ${fmt(interactions[4].level.min)} | ${fmt(interactions[4].level.max)} | ms |
+| drop a criterion | 4× | ${fmt(interactions[4].drop.median)} | ${fmt(interactions[4].drop.min)} | ${fmt(interactions[4].drop.max)} | ms |
+
+Budgets: ${budget['timing.interaction_ms']} ms unthrottled, ${budget['timing.interaction_throttled_4x_ms']} ms at 4×. In this wizard the preview lives on the review step, so a risk or level click repaints its own step; dropping a criterion is the click that re-assembles and repaints the whole preview.
+
+## Work (largest selection)
+
+In the browser (median of 20 calls, ms): assemble ${fmt(work[0], 2)}, Markdown ${fmt(work[1], 2)}, plain text ${fmt(work[2], 2)}, HTML ${fmt(work[3], 2)}. Budget for assembling: ${budget['timing.assembly_ms']} ms: ${verdict(work[0] <= budget['timing.assembly_ms'])}.
+
+Native (\`cargo bench --bench assemble\`, release profile):
+
+${native.trim()}
+
+## Memory after the full journey
+
+JS heap ${kb(memory.heap)} + wasm linear memory ${kb(memory.wasm)} = ${kb(memory.heap + memory.wasm)} against ${kb(budget['memory.after_journey'])}: ${verdict(memory.heap + memory.wasm <= budget['memory.after_journey'])}.
+`;
+  await mkdir(join(ROOT, 'docs'), { recursive: true });
+  await writeFile(join(ROOT, 'docs', 'performance.md'), doc);
+  console.log(doc);
+}
+
+await main();
