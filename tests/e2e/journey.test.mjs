@@ -185,9 +185,18 @@ test('copying puts the same text on the clipboard as the command line prints', a
   const plain = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(plain, execFileSync(CLI, ['render', '--format', 'text', '--fragment', fragment], { encoding: 'utf8' }));
   await page.getByRole('button', { name: 'Copy formatted text' }).click();
+  // The copy is asynchronous: read once the clipboard holds the HTML flavour.
   const html = await page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
-    return (await item.getType('text/html')).text();
+    for (let i = 0; i < 100; i += 1) {
+      try {
+        const [item] = await navigator.clipboard.read();
+        if (item.types.includes('text/html')) return await (await item.getType('text/html')).text();
+      } catch {
+        // written to meanwhile; read again
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return 'no HTML flavour on the clipboard';
   });
   assert.ok(html.includes('<h1>Ethical requirements for ICT procurement</h1>'), html.slice(0, 200));
   assert.ok(html.includes('Example &lt;script&gt;'), 'typed text is escaped in the HTML flavour');
