@@ -62,7 +62,6 @@ pub struct Messages {
     pub dismiss: &'static str,
     pub select_all: &'static str,
     pub select_one: &'static str,
-    pub loading: &'static str,
     pub catalogue_loading: &'static str,
     pub catalogue_failed: &'static str,
     pub retry: &'static str,

@@ -14,7 +14,6 @@ pub const EN: Messages = Messages {
     dismiss: "Dismiss",
     select_all: "Select all that apply.",
     select_one: "Select one.",
-    loading: "Loading the criteria builder…",
     catalogue_loading: "Loading the criteria catalogue…",
     catalogue_failed: "The criteria catalogue could not be loaded ({reason}). Your answers are kept; try again, or reload the page.",
     retry: "Try again",
