@@ -1,7 +1,7 @@
 //! HTML: a fragment for the clipboard (pastes formatted into word processors) and a standalone,
 //! print-friendly file. Every piece of text is escaped; the only markup is the outline's own.
 
-use super::{walk_body, walk_footer, Inline, Sink, Style};
+use super::{replace_ascii, walk_body, walk_footer, Inline, Sink, Style};
 use crate::domain::assemble::Document;
 
 #[derive(Default)]
@@ -11,18 +11,14 @@ struct Html {
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    replace_ascii(text, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 fn inline(line: &[Inline]) -> String {

@@ -1,7 +1,7 @@
 //! Markdown (CommonMark): every piece of text is escaped, so neither a buyer's input nor catalogue
 //! text can become a link, an image, raw HTML or structure.
 
-use super::{walk_body, walk_footer, Inline, Sink, Style};
+use super::{replace_ascii, walk_body, walk_footer, Inline, Sink, Style};
 use crate::domain::assemble::Document;
 
 #[derive(Default)]
@@ -25,17 +25,22 @@ pub fn escape(text: &str) -> String {
 /// Escapes the punctuation that means something anywhere in a line (emphasis, code, links,
 /// images, raw HTML, entities, tables, strike-through, headings).
 fn escape_mid(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '!' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    replace_ascii(text, |b| match b {
+        b'\\' => Some("\\\\"),
+        b'`' => Some("\\`"),
+        b'*' => Some("\\*"),
+        b'_' => Some("\\_"),
+        b'[' => Some("\\["),
+        b']' => Some("\\]"),
+        b'<' => Some("\\<"),
+        b'>' => Some("\\>"),
+        b'&' => Some("\\&"),
+        b'|' => Some("\\|"),
+        b'~' => Some("\\~"),
+        b'!' => Some("\\!"),
+        b'#' => Some("\\#"),
+        _ => None,
+    })
 }
 
 fn inline(line: &[Inline]) -> String {

@@ -43,14 +43,50 @@ pub trait Sink {
 /// included, as every value is one line) and the invisible bidirectional overrides that can make
 /// text read differently from what it says.
 pub fn clean(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {}
-            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push(' '),
-            c => out.push(c),
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Every character cleaned here is ASCII or starts with 0xC2 (C1 controls) or 0xE2
+        // (U+2000 block). Those bytes only ever start a character, so `i` is a boundary.
+        let b = bytes[i];
+        if b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let replacement = match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => Some(""),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => Some(" "),
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            out.push_str(&text[start..i]);
+            out.push_str(replacement);
+            start = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(&text[start..]);
+    out
+}
+
+/// Copies `text`, replacing each ASCII byte for which `replace` gives a string. Copies runs of
+/// untouched text at once: escaping is on the hot path of every export.
+pub fn replace_ascii(text: &str, replace: impl Fn(u8) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        // An ASCII byte is always a whole character, so slicing around it is safe.
+        if let Some(replacement) = b.is_ascii().then(|| replace(b)).flatten() {
+            out.push_str(&text[start..i]);
+            out.push_str(replacement);
+            start = i + 1;
         }
     }
+    out.push_str(&text[start..]);
     out
 }
 
