@@ -101,3 +101,44 @@ proptest! {
         prop_assert_eq!(tags, empty.matches('<').count());
     }
 }
+
+/// 100 KB of hostile text in every field the buyer can type: inert in every format, nothing lost.
+fn huge_document() -> (String, criteria_builder::domain::assemble::Document) {
+    let unit = "<script>x()</script>**[a](b)**\u{202E}|#&\u{0}";
+    let huge: String = unit.repeat(100_000 / unit.len() + 1);
+    let mut selection = full_selection(AmbitionLevel::Spearhead);
+    for field in criteria_builder::domain::selection::DetailField::ALL {
+        *selection.details.get_mut(field) = huge.clone();
+    }
+    (huge, assemble(&fixture(), &selection, Language::En))
+}
+
+#[test]
+fn hundred_kilobyte_input_is_inert_in_html() {
+    let (huge, doc) = huge_document();
+    let out = html::standalone(&doc);
+    assert!(!out.contains("<script>"));
+    assert!(
+        out.contains(&html::escape(&clean(&huge))),
+        "the whole value is kept, escaped"
+    );
+}
+
+#[test]
+fn hundred_kilobyte_input_is_inert_in_markdown() {
+    let (_, doc) = huge_document();
+    let out = markdown::render(&doc);
+    assert!(!out.contains("<script>"));
+    assert!(!out.contains('\u{202E}'));
+    assert!(out.contains("\\<script\\>x()\\</script\\>\\*\\*\\[a\\](b)\\*\\*\\|\\#\\&"));
+}
+
+#[test]
+fn hundred_kilobyte_input_is_clean_in_plain_text() {
+    let (huge, doc) = huge_document();
+    let out = text::render(&doc);
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
+    assert!(out.contains(&clean(&huge)), "the whole value is kept");
+    // Numbers that are not numbers never reach the text: their markers do.
+    assert!(out.contains("[contract duration]"));
+}
