@@ -37,10 +37,7 @@ fn export_catalog(args: &[String]) -> Result<String, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
     let mut written = Vec::new();
     for language in Language::ALL {
-        let bytes = embedded::EMBEDDED
-            .iter()
-            .find(|(code, _)| *code == language.code())
-            .map(|(_, bytes)| *bytes)
+        let bytes = embedded::bytes(language)
             .ok_or(format!("no catalogue in language {:?}", language.code()))?;
         let path = std::path::Path::new(dir).join(embedded::file_name(language));
         std::fs::write(&path, bytes)

@@ -41,13 +41,17 @@ pub fn complete(core: &Catalog, bytes: &[u8]) -> Result<Catalog, LoadError> {
     Ok(full)
 }
 
+/// The embedded catalogue bytes of a language, as `catalogue` decodes them.
+pub fn bytes(language: Language) -> Option<&'static [u8]> {
+    EMBEDDED
+        .iter()
+        .find(|(code, _)| *code == language.code())
+        .map(|(_, bytes)| *bytes)
+}
+
 /// The built-in catalogue for a language: complete where [`COMPLETE`], otherwise its core.
 pub fn catalog(language: Language) -> Result<Catalog, LoadError> {
     let code = language.code();
-    let bytes = EMBEDDED
-        .iter()
-        .find(|(lang, _)| *lang == code)
-        .map(|(_, bytes)| *bytes)
-        .ok_or_else(|| LoadError::NoCatalogue(code.to_string()))?;
+    let bytes = bytes(language).ok_or_else(|| LoadError::NoCatalogue(code.to_string()))?;
     decode(bytes)
 }
