@@ -1,6 +1,7 @@
 //! The few side effects the widget has, all local to the page: the URL fragment, the clipboard and
 //! downloads. Nothing here decides anything, and nothing sends a request anywhere.
 
+use crate::domain::draft::{self, StorageProblem};
 use gloo::file::{Blob, ObjectUrl};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -65,6 +66,47 @@ pub fn replace_fragment(fragment: &str) {
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
     }
+}
+
+/// The page's local storage, or why it cannot be used. Reading `localStorage` itself throws where
+/// storage is blocked (privacy settings, sandboxed frames), so even that is guarded.
+fn local_storage() -> Result<web_sys::Storage, StorageProblem> {
+    window()
+        .ok_or(StorageProblem::Failed)?
+        .local_storage()
+        .map_err(|e| storage_problem(&e))?
+        .ok_or(StorageProblem::Blocked)
+}
+
+fn storage_problem(error: &JsValue) -> StorageProblem {
+    let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageProblem::Full,
+        "SecurityError" | "InvalidAccessError" | "NotAllowedError" => StorageProblem::Blocked,
+        _ => StorageProblem::Failed,
+    }
+}
+
+/// The stored draft under `storage_key`, if any.
+pub fn load_draft(storage_key: &str) -> Result<Option<String>, StorageProblem> {
+    local_storage()?
+        .get_item(&draft::storage_name(storage_key))
+        .map_err(|e| storage_problem(&e))
+}
+
+pub fn save_draft(storage_key: &str, value: &str) -> Result<(), StorageProblem> {
+    local_storage()?
+        .set_item(&draft::storage_name(storage_key), value)
+        .map_err(|e| storage_problem(&e))
+}
+
+pub fn remove_draft(storage_key: &str) -> Result<(), StorageProblem> {
+    local_storage()?
+        .remove_item(&draft::storage_name(storage_key))
+        .map_err(|e| storage_problem(&e))
 }
 
 /// A link to this page that opens the given selection.

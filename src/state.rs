@@ -2,6 +2,7 @@
 //! decision is delegated to `domain`, so this is tested natively and components only dispatch.
 
 use crate::domain::catalog::{AmbitionLevel, Catalog};
+use crate::domain::draft::{self, Restored, StorageProblem};
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
@@ -41,6 +42,21 @@ pub enum Status {
     Downloaded(String),
 }
 
+/// Whether the answers are kept as a draft in the browser's storage (only if the host asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftStatus {
+    /// The host did not ask for a draft.
+    Off,
+    /// Answers are saved in this browser as the buyer goes.
+    Kept,
+    /// Answers from an earlier visit were restored (until the next change is saved).
+    Restored,
+    /// The buyer asked to stop saving; the stored draft is removed.
+    Forgotten,
+    /// Storage could not be used; the answers stay in the page only.
+    Problem(StorageProblem),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct WizardState {
     pub catalog: Rc<Catalog>,
@@ -60,6 +76,7 @@ pub struct WizardState {
     pub status: Option<Status>,
     /// The risk chosen in "Start from a risk" (a hint view; never part of the selection).
     pub risk_first: String,
+    pub draft: DraftStatus,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +99,10 @@ pub enum Action {
     /// A selection from outside (a link, the address bar): replaces the current one.
     LoadFragment(String),
     SetStatus(Option<Status>),
+    /// The outcome of saving the draft after a change.
+    DraftSaved(Result<(), StorageProblem>),
+    /// Stop keeping a draft in this browser, and remove the stored one.
+    ForgetDraft,
 }
 
 impl WizardState {
@@ -111,6 +132,7 @@ impl WizardState {
             focus: FocusTarget::StepHeading,
             status: None,
             risk_first: String::new(),
+            draft: DraftStatus::Off,
         };
         if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
             state.load(fragment);
@@ -119,12 +141,40 @@ impl WizardState {
     }
 
     fn load(&mut self, fragment: &str) {
-        let (mut selection, mut notices) = fragment::decode(fragment);
+        let (selection, notices) = fragment::decode(fragment);
+        self.adopt(selection, notices);
+    }
+
+    fn adopt(&mut self, mut selection: Selection, mut notices: Vec<Notice>) {
         notices.extend(selection.retain_known(&self.catalog));
         self.step = selection.first_incomplete_step();
         self.selection = selection;
         self.notices = notices;
         self.errors.clear();
+    }
+
+    /// Turns the draft on, restoring what the browser's storage held (`Ok(None)`: nothing). A
+    /// selection that came from a link or the host is not replaced by the stored draft.
+    pub fn with_draft(mut self, stored: Result<Option<String>, StorageProblem>) -> Self {
+        let has_selection = self.selection != Selection::default() || !self.notices.is_empty();
+        self.draft = DraftStatus::Kept;
+        match stored {
+            Err(problem) => self.draft = DraftStatus::Problem(problem),
+            Ok(None) => {}
+            Ok(Some(_)) if has_selection => {}
+            Ok(Some(text)) => match draft::decode(&text) {
+                Restored::Whole(selection) => {
+                    self.adopt(selection, Vec::new());
+                    self.draft = DraftStatus::Restored;
+                }
+                Restored::Partly(selection) => {
+                    self.adopt(selection, vec![Notice::DraftDamaged]);
+                    self.draft = DraftStatus::Restored;
+                }
+                Restored::Unreadable => self.notices.push(Notice::DraftUnreadable),
+            },
+        }
+        self
     }
 
     /// The selection as a fragment, for the address bar and shared links.
@@ -239,6 +289,15 @@ impl Reducible for WizardState {
                 next.catalog_attempt += 1;
             }
             Action::ShowRiskFirst(risk) => next.risk_first = risk,
+            Action::DraftSaved(result) if next.draft != DraftStatus::Forgotten => {
+                next.draft = match result {
+                    Ok(()) => DraftStatus::Kept,
+                    Err(problem) => DraftStatus::Problem(problem),
+                }
+            }
+            Action::ForgetDraft if next.draft != DraftStatus::Off => {
+                next.draft = DraftStatus::Forgotten
+            }
             _ => return self,
         }
         if next.selection != self.selection {

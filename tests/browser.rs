@@ -162,8 +162,97 @@ fn invalid_options_are_rejected_naming_the_field() {
         "invalid option `theme`: expected one of \"auto\", \"light\", \"dark\", got \"pink\""
     );
     assert!(message(r#"{"language": 3}"#).starts_with("invalid option `language`"));
-    assert!(message(r#"{"colour": "red"}"#)
-        .starts_with("unknown option `colour` (known: language, selection, theme, syncUrl)"));
+    assert!(message(r#"{"colour": "red"}"#).starts_with(
+        "unknown option `colour` (known: language, selection, theme, syncUrl, storageKey)"
+    ));
+    assert!(message(r#"{"storageKey": "a b"}"#).starts_with("invalid option `storageKey`"));
+}
+
+/// Host options are outside input: any JavaScript value gives a widget or an error naming what is
+/// wrong, never a panic. Deterministic pseudo-random values (a small LCG, so the run repeats).
+#[wasm_bindgen_test]
+async fn any_host_value_gives_a_widget_or_an_error_naming_it() {
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % n
+        }
+    }
+    fn value(rng: &mut Lcg, depth: u32) -> JsValue {
+        let strings = [
+            "en",
+            "dark",
+            "light",
+            "auto",
+            "v=1&c=monitors",
+            "ok-key",
+            "",
+            "\u{202e}<b>",
+            "x y",
+        ];
+        match rng.next(if depth > 2 { 7 } else { 9 }) {
+            0 => JsValue::UNDEFINED,
+            1 => JsValue::NULL,
+            2 => JsValue::from_bool(rng.next(2) == 0),
+            3 => JsValue::from_f64([f64::NAN, -0.0, 1e308, 42.0, -1.0][rng.next(5) as usize]),
+            4 | 5 => JsValue::from_str(strings[rng.next(strings.len() as u64) as usize]),
+            6 => JsValue::from_str(&"\u{0}é".repeat(rng.next(2000) as usize)),
+            7 => {
+                let array = js_sys::Array::new();
+                for _ in 0..rng.next(4) {
+                    array.push(&value(rng, depth + 1));
+                }
+                array.into()
+            }
+            _ => {
+                let object = js_sys::Object::new();
+                let keys = [
+                    "language",
+                    "selection",
+                    "theme",
+                    "syncUrl",
+                    "storageKey",
+                    "colour",
+                    "__proto__x",
+                    "",
+                ];
+                for _ in 0..rng.next(5) {
+                    let key = keys[rng.next(keys.len() as u64) as usize];
+                    let _ = js_sys::Reflect::set(&object, &key.into(), &value(rng, depth + 1));
+                }
+                object.into()
+            }
+        }
+    }
+    let mut rng = Lcg(2026);
+    let (mut mounted, mut refused) = (0, 0);
+    for _ in 0..400 {
+        let options = value(&mut rng, 0);
+        match mount(fresh_root(), options) {
+            Ok(mut handle) => {
+                mounted += 1;
+                handle.destroy();
+            }
+            Err(err) => {
+                refused += 1;
+                let message: String = js_sys::Error::from(JsValue::from(err)).message().into();
+                assert!(
+                    message.starts_with("invalid option") || message.starts_with("unknown option"),
+                    "{message}"
+                );
+            }
+        }
+    }
+    flush().await;
+    // Both outcomes were exercised.
+    assert!(
+        mounted > 20 && refused > 20,
+        "mounted {mounted}, refused {refused}"
+    );
 }
 
 #[wasm_bindgen_test]

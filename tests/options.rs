@@ -18,11 +18,104 @@ fn valid_options_are_taken() {
         selection: Some("v=1&c=laptops-desktops".into()),
         theme: Some("dark".into()),
         sync_url: Some(true),
+        storage_key: Some("city-of-ghent_ict.2026".into()),
     };
     let options = raw.check().unwrap();
     assert_eq!(options.theme, Theme::Dark);
     assert!(options.sync_url);
     assert_eq!(options.selection.as_deref(), Some("v=1&c=laptops-desktops"));
+    assert_eq!(
+        options.storage_key.as_deref(),
+        Some("city-of-ghent_ict.2026")
+    );
+}
+
+#[test]
+fn a_storage_key_must_be_a_short_plain_name() {
+    for bad in [
+        "",
+        "a b",
+        "x".repeat(65).as_str(),
+        "ключ",
+        "a/b",
+        "<script>",
+    ] {
+        let err = RawOptions {
+            storage_key: Some(bad.into()),
+            ..Default::default()
+        }
+        .check()
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid option `storageKey`: expected 1 to 64"),
+            "{bad:?}: {err}"
+        );
+    }
+}
+
+/// Any JSON value a host could pass: never a panic; either options or an error naming an option.
+mod any_host_value {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            any::<i64>().prop_map(|i| Value::Number(i.into())),
+            ".{0,40}".prop_map(Value::String),
+            prop_oneof![
+                Just("en"),
+                Just("dark"),
+                Just("v=1&c=monitors"),
+                Just("ok-key")
+            ]
+            .prop_map(|s| Value::String(s.into())),
+        ];
+        leaf.prop_recursive(3, 24, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        Just("language".to_string()),
+                        Just("selection".to_string()),
+                        Just("theme".to_string()),
+                        Just("syncUrl".to_string()),
+                        Just("storageKey".to_string()),
+                        ".{0,12}",
+                    ],
+                    inner,
+                    0..6
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn gives_options_or_an_error_naming_an_option(value in json()) {
+            // The type layer may refuse it (not an object, unknown key, wrong type); the widget
+            // turns that into a JsError naming the path. Not panicking is the property there.
+            if let Ok(raw) = serde_json::from_value::<RawOptions>(value) {
+                match raw.check() {
+                    Ok(options) => {
+                        // Whatever was accepted is one of the known values.
+                        prop_assert!(matches!(options.theme, Theme::Auto | Theme::Light | Theme::Dark));
+                    }
+                    Err(err) => {
+                        let text = err.to_string();
+                        prop_assert!(RawOptions::FIELDS.iter().any(|f| text.contains(&format!("`{f}`"))), "{}", text);
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[test]

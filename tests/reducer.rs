@@ -205,3 +205,92 @@ fn the_complete_catalogue_arrives_later_and_only_then_are_dropped_criteria_check
         [Notice::UnknownCriterion("laptops/GONE-01".into())]
     );
 }
+
+mod draft {
+    use super::*;
+    use criteria_builder::domain::draft::{encode, StorageProblem, MARKER};
+    use criteria_builder::state::DraftStatus;
+
+    fn with_draft(stored: Result<Option<String>, StorageProblem>) -> Rc<WizardState> {
+        Rc::new(WizardState::new(Rc::new(fixture()), true, Language::En, None).with_draft(stored))
+    }
+
+    fn answered() -> Rc<WizardState> {
+        run(
+            fresh(),
+            vec![
+                Action::ToggleCategory("laptops".into()),
+                Action::SetDetail(DetailField::Authority, "<b>Town</b> \u{202e}".into()),
+            ],
+        )
+    }
+
+    #[test]
+    fn a_saved_draft_is_restored_and_said_so() {
+        let saved = encode(&answered().selection);
+        let state = with_draft(Ok(Some(saved)));
+        assert_eq!(state.selection, answered().selection);
+        assert_eq!(state.draft, DraftStatus::Restored);
+        assert!(state.notices.is_empty());
+        // The next successful save turns the message into "saved as you go".
+        let state = state.reduce(Action::DraftSaved(Ok(())));
+        assert_eq!(state.draft, DraftStatus::Kept);
+    }
+
+    #[test]
+    fn a_link_wins_over_the_draft_and_the_draft_is_left_alone() {
+        let saved = encode(&answered().selection);
+        let state = WizardState::new(Rc::new(fixture()), true, Language::En, Some("v=1&c=phones"))
+            .with_draft(Ok(Some(saved)));
+        assert!(state.selection.categories.contains("phones"));
+        assert!(!state.selection.categories.contains("laptops"));
+        assert_eq!(state.draft, DraftStatus::Kept);
+    }
+
+    #[test]
+    fn damaged_or_foreign_drafts_are_reported_and_the_widget_starts() {
+        let state = with_draft(Ok(Some("\u{0}garbage{".into())));
+        assert_eq!(state.notices, vec![Notice::DraftUnreadable]);
+        assert_eq!(state.step, Step::Products);
+        assert_eq!(state.draft, DraftStatus::Kept);
+
+        let damaged = format!("{MARKER}v=1&c=laptops&a=%E2%28&zz");
+        let state = with_draft(Ok(Some(damaged)));
+        assert!(state.selection.categories.contains("laptops"));
+        assert_eq!(state.notices, vec![Notice::DraftDamaged]);
+        assert_eq!(state.draft, DraftStatus::Restored);
+    }
+
+    #[test]
+    fn blocked_or_full_storage_is_said_and_nothing_typed_is_lost() {
+        let state = with_draft(Err(StorageProblem::Blocked));
+        assert_eq!(state.draft, DraftStatus::Problem(StorageProblem::Blocked));
+        let state = run(
+            state,
+            vec![
+                Action::ToggleCategory("laptops".into()),
+                Action::SetDetail(DetailField::Authority, "Town".into()),
+                Action::DraftSaved(Err(StorageProblem::Full)),
+            ],
+        );
+        assert_eq!(state.draft, DraftStatus::Problem(StorageProblem::Full));
+        assert_eq!(state.selection.details.get(DetailField::Authority), "Town");
+        assert!(state.selection.categories.contains("laptops"));
+        // Storage comes back: the message says so.
+        let state = state.reduce(Action::DraftSaved(Ok(())));
+        assert_eq!(state.draft, DraftStatus::Kept);
+    }
+
+    #[test]
+    fn forgetting_stops_saving_and_keeps_the_answers() {
+        let state = with_draft(Ok(None)).reduce(Action::ToggleCategory("laptops".into()));
+        let state = state.reduce(Action::ForgetDraft);
+        assert_eq!(state.draft, DraftStatus::Forgotten);
+        assert!(state.selection.categories.contains("laptops"));
+        let same = state.clone().reduce(Action::DraftSaved(Ok(())));
+        assert!(Rc::ptr_eq(&same, &state));
+        // Without a draft (the host did not ask), forgetting does nothing.
+        let off = fresh();
+        assert!(Rc::ptr_eq(&off.clone().reduce(Action::ForgetDraft), &off));
+    }
+}

@@ -6,7 +6,7 @@ const root = document.getElementById('criteria-builder');
 try {
   await init({ module_or_path: new URL('../criteria_builder_bg.wasm', import.meta.url) });
   // The stand-alone page keeps the selection in its address, so a link restores it.
-  window.criteriaBuilder = mount(root, { syncUrl: true });
+  window.criteriaBuilder = mount(root, { syncUrl: true, storageKey: 'standalone' });
 } catch (error) {
   root.textContent = `The criteria builder could not start: ${error && error.message ? error.message : error}`;
 }

@@ -1,6 +1,7 @@
 //! The root of a widget: owns the one reducer, keeps the URL fragment in step, moves focus, and
 //! lays out the current step with its navigation.
 
+use super::draft_status::draft_status;
 use super::error_summary::error_summary;
 use super::notices::notices;
 use super::step_ambition::step_ambition;
@@ -12,11 +13,12 @@ use super::WizardContext;
 use crate::browser;
 use crate::domain::assemble::assemble;
 use crate::domain::catalog::Catalog;
+use crate::domain::draft;
 use crate::domain::embedded;
 use crate::domain::i18n::fill;
 use crate::domain::options::HostOptions;
 use crate::domain::selection::Step;
-use crate::state::{Action, CatalogStatus, FocusTarget, Status, WizardState};
+use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, Status, WizardState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -44,8 +46,13 @@ pub fn app(props: &AppProps) -> Html {
             .selection
             .clone()
             .or_else(|| sync_url.then(browser::location_fragment).flatten());
+        let storage_key = props.options.storage_key.clone();
         use_reducer(move || {
-            WizardState::new(catalog, embedded::COMPLETE, language, initial.as_deref())
+            let state = WizardState::new(catalog, embedded::COMPLETE, language, initial.as_deref());
+            match storage_key {
+                Some(key) => state.with_draft(browser::load_draft(&key)),
+                None => state,
+            }
         })
     };
     let ctx = WizardContext {
@@ -56,10 +63,33 @@ pub fn app(props: &AppProps) -> Html {
 
     {
         let out = props.selection_out.clone();
+        // The draft is written only after the buyer changes something, so opening a shared link
+        // does not overwrite the draft of an earlier visit.
+        let last = use_mut_ref(|| None::<String>);
+        let draft_key = props.options.storage_key.clone().filter(|_| {
+            matches!(
+                state.draft,
+                DraftStatus::Kept | DraftStatus::Restored | DraftStatus::Problem(_)
+            )
+        });
+        let (state, selection) = (state.clone(), state.selection.clone());
         use_effect_with(state.fragment(), move |fragment| {
             *out.borrow_mut() = fragment.clone();
             if sync_url {
                 browser::replace_fragment(fragment);
+            }
+            let first = last.borrow_mut().replace(fragment.clone()).is_none();
+            if let (false, Some(key)) = (first, draft_key) {
+                let result = browser::save_draft(&key, &draft::encode(&selection));
+                state.dispatch(Action::DraftSaved(result));
+            }
+        });
+    }
+    {
+        let key = props.options.storage_key.clone();
+        use_effect_with(state.draft, move |draft| {
+            if let (DraftStatus::Forgotten, Some(key)) = (draft, key) {
+                let _ = browser::remove_draft(&key);
             }
         });
     }
@@ -199,6 +229,7 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     </div>
                 </form>
+                { draft_status(&ctx) }
                 <div class="ecb-status" role="status" aria-live="polite">
                     { status.unwrap_or_default() }
                 </div>

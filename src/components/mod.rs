@@ -6,6 +6,7 @@
 pub mod app;
 pub mod checkbox;
 pub mod document_preview;
+pub mod draft_status;
 pub mod error_summary;
 pub mod export_panel;
 pub mod notices;

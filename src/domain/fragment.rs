@@ -70,13 +70,24 @@ pub fn encode(selection: &Selection) -> String {
 
 /// Reads a fragment (with or without the leading `#`). Never panics, whatever the input.
 pub fn decode(fragment: &str) -> (Selection, Vec<Notice>) {
+    decode_within(fragment, MAX_LEN, true)
+}
+
+/// Reads the fragment form of a draft kept in this browser. Unlike a link, a draft holds exactly
+/// what the buyer typed, so it has no length cap and over-long values are not cut (the details
+/// step then shows them with their error, rather than silently shortening them).
+pub(crate) fn decode_draft(fragment: &str) -> (Selection, Vec<Notice>) {
+    decode_within(fragment, usize::MAX, false)
+}
+
+fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<Notice>) {
     let mut selection = Selection::default();
     let mut notices = Vec::new();
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    if fragment.len() > MAX_LEN {
+    if fragment.len() > max_len {
         notices.push(Notice::LinkTooLong {
             length: fragment.len(),
-            max: MAX_LEN,
+            max: max_len,
         });
         return (selection, notices);
     }
@@ -130,6 +141,7 @@ pub fn decode(fragment: &str) -> (Selection, Vec<Notice>) {
             }
             _ => match DetailField::ALL.into_iter().find(|f| detail_key(*f) == key) {
                 Some(field) => match percent_decode(raw) {
+                    Some(value) if !cut => *selection.details.get_mut(field) = value,
                     Some(value) => {
                         let max = field.max_chars();
                         let kept: String = value.chars().take(max).collect();

@@ -163,6 +163,16 @@ pub struct Messages {
     pub notice_unknown_part: &'static str,
     pub notice_undecodable: &'static str,
     pub notice_value_cut: &'static str,
+    pub notice_draft_damaged: &'static str,
+    pub notice_draft_unreadable: &'static str,
+    /// Answers are kept in this browser's storage as the buyer goes.
+    pub draft_kept: &'static str,
+    pub draft_restored: &'static str,
+    pub draft_forgotten: &'static str,
+    pub draft_blocked: &'static str,
+    pub draft_full: &'static str,
+    pub draft_failed: &'static str,
+    pub draft_forget: &'static str,
 
     // Document
     pub doc_title: &'static str,
@@ -386,6 +396,8 @@ impl Messages {
                 self.notice_value_cut,
                 &[("field", self.field_label(*field))],
             ),
+            Notice::DraftDamaged => self.notice_draft_damaged.to_string(),
+            Notice::DraftUnreadable => self.notice_draft_unreadable.to_string(),
         }
     }
 }

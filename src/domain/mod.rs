@@ -6,6 +6,7 @@ pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod catalog_source;
 pub mod digest;
+pub mod draft;
 pub mod embedded;
 pub mod fragment;
 pub mod i18n;

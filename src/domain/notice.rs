@@ -26,4 +26,8 @@ pub enum Notice {
     Undecodable(String),
     /// A typed value longer than the field keeps; it was cut.
     ValueCut(DetailField),
+    /// The draft saved in this browser was damaged; what could be read was restored.
+    DraftDamaged,
+    /// The draft saved in this browser could not be read at all.
+    DraftUnreadable,
 }

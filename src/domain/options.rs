@@ -17,6 +17,8 @@ pub struct RawOptions {
     pub theme: Option<String>,
     /// Keep the page's URL fragment in step with the selection (for stand-alone pages).
     pub sync_url: Option<bool>,
+    /// Keep a draft of the answers in the browser's storage under this name (opt-in, per widget).
+    pub storage_key: Option<String>,
 }
 
 /// Colour scheme; `Auto` follows the visitor's system setting.
@@ -47,6 +49,7 @@ pub struct HostOptions {
     pub selection: Option<String>,
     pub theme: Theme,
     pub sync_url: bool,
+    pub storage_key: Option<String>,
 }
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -75,7 +78,11 @@ fn one_of<T: Copy>(
 
 impl RawOptions {
     /// The option names a host may pass, as written in JavaScript.
-    pub const FIELDS: [&'static str; 4] = ["language", "selection", "theme", "syncUrl"];
+    pub const FIELDS: [&'static str; 5] =
+        ["language", "selection", "theme", "syncUrl", "storageKey"];
+
+    /// The longest storage key accepted.
+    pub const MAX_STORAGE_KEY: usize = 64;
 
     pub fn check(self) -> Result<HostOptions, OptionsError> {
         let language = match self.language.as_deref() {
@@ -86,11 +93,29 @@ impl RawOptions {
             None => Theme::default(),
             Some(code) => one_of("theme", code, &Theme::ALL, Theme::code)?,
         };
+        if let Some(key) = self.storage_key.as_deref() {
+            let well_formed = !key.is_empty()
+                && key.len() <= Self::MAX_STORAGE_KEY
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+            if !well_formed {
+                return Err(OptionsError::Invalid {
+                    field: "storageKey".into(),
+                    reason: format!(
+                        "expected 1 to {} letters, digits, '-', '_' or '.', got {:?}",
+                        Self::MAX_STORAGE_KEY,
+                        key.chars().take(80).collect::<String>()
+                    ),
+                });
+            }
+        }
         Ok(HostOptions {
             language,
             selection: self.selection,
             theme,
             sync_url: self.sync_url.unwrap_or(false),
+            storage_key: self.storage_key,
         })
     }
 }
