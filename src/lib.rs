@@ -38,6 +38,16 @@ impl WidgetHandle {
     pub fn selection(&self) -> Option<String> {
         self.inner.as_ref().map(embed::Mounted::selection)
     }
+
+    /// The buyer's answers as a plain object (`categories`, `risks`, `level`, `stages`, `details`,
+    /// `dropped`), for a host that wants to use them in its own page; `undefined` once destroyed.
+    #[wasm_bindgen(getter)]
+    pub fn answers(&self) -> Result<JsValue, JsError> {
+        let Some(mounted) = self.inner.as_ref() else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        serde_wasm_bindgen::to_value(&mounted.answers()).map_err(|e| JsError::new(&e.to_string()))
+    }
 }
 
 /// Mounts a widget into `element`. `options` (all optional): `language` ("en"), `selection` (a

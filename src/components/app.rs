@@ -1,6 +1,7 @@
 //! The root of a widget: owns the one reducer, keeps the URL fragment in step, moves focus, and
 //! lays out the current step with its navigation.
 
+use super::catalogue_coverage::catalogue_coverage;
 use super::draft_status::draft_status;
 use super::error_summary::error_summary;
 use super::notices::notices;
@@ -17,7 +18,7 @@ use crate::domain::draft;
 use crate::domain::embedded;
 use crate::domain::i18n::fill;
 use crate::domain::options::HostOptions;
-use crate::domain::selection::Step;
+use crate::domain::selection::{Selection, Step};
 use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, Status, WizardState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -31,7 +32,7 @@ pub struct AppProps {
     pub options: HostOptions,
     pub catalog: Rc<Catalog>,
     /// Where the current selection (fragment form) is published for the host's handle.
-    pub selection_out: Rc<RefCell<String>>,
+    pub selection_out: Rc<RefCell<Selection>>,
 }
 
 #[function_component(App)]
@@ -74,7 +75,7 @@ pub fn app(props: &AppProps) -> Html {
         });
         let (state, selection) = (state.clone(), state.selection.clone());
         use_effect_with(state.fragment(), move |fragment| {
-            *out.borrow_mut() = fragment.clone();
+            *out.borrow_mut() = selection.clone();
             if sync_url {
                 browser::replace_fragment(fragment);
             }
@@ -233,6 +234,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="ecb-status" role="status" aria-live="polite">
                     { status.unwrap_or_default() }
                 </div>
+                { catalogue_coverage(&ctx) }
             </section>
     }
 }
