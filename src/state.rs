@@ -77,6 +77,8 @@ pub struct WizardState {
     /// The risk chosen in "Start from a risk" (a hint view; never part of the selection).
     pub risk_first: String,
     pub draft: DraftStatus,
+    /// Whether "What this catalogue covers" is open.
+    pub coverage_open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +105,7 @@ pub enum Action {
     DraftSaved(Result<(), StorageProblem>),
     /// Stop keeping a draft in this browser, and remove the stored one.
     ForgetDraft,
+    ToggleCoverage,
 }
 
 impl WizardState {
@@ -133,6 +136,7 @@ impl WizardState {
             status: None,
             risk_first: String::new(),
             draft: DraftStatus::Off,
+            coverage_open: false,
         };
         if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
             state.load(fragment);
@@ -295,6 +299,7 @@ impl Reducible for WizardState {
                     Err(problem) => DraftStatus::Problem(problem),
                 }
             }
+            Action::ToggleCoverage => next.coverage_open = !next.coverage_open,
             Action::ForgetDraft if next.draft != DraftStatus::Off => {
                 next.draft = DraftStatus::Forgotten
             }

@@ -3,6 +3,7 @@
 
 use criteria_builder::domain::catalog::{AmbitionLevel, Catalog, CriterionKind, SalienceLevel};
 use criteria_builder::domain::catalog_source::{load, parse_date};
+use criteria_builder::domain::coverage;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::i18n::Language;
 use std::collections::BTreeSet;
@@ -159,18 +160,158 @@ fn every_category_gets_a_basic_document_for_its_high_salience_risks() {
     }
 }
 
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock: the review rule is about real time.
+fn today() -> (i64, u32, u32) {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+        / 86_400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 #[test]
-fn reviews_are_dated_and_recent() {
+fn no_criterion_was_last_reviewed_more_than_two_years_ago() {
     let c = english();
+    let (y, m, d) = today();
+    let cutoff = format!("{:04}-{m:02}-{d:02}", y - 2);
     for criterion in &c.criteria {
-        let (year, _, _) = parse_date(&criterion.last_reviewed).unwrap();
         assert!(
-            year >= 2025,
-            "{} was last reviewed {}",
+            parse_date(&criterion.last_reviewed).is_some(),
+            "{}: {}",
             criterion.id,
             criterion.last_reviewed
         );
     }
+    let stale = coverage::reviewed_before(&c, &cutoff);
+    assert!(
+        stale.is_empty(),
+        "criteria last reviewed before {cutoff}; review them and update last_reviewed: {stale:?}"
+    );
+    // The rule itself bites: a date three years back is reported.
+    let mut old = c.clone();
+    old.criteria[0].last_reviewed = format!("{:04}-01-01", y - 3);
+    assert_eq!(coverage::reviewed_before(&old, &cutoff).len(), 1);
+}
+
+#[test]
+fn every_high_salience_risk_of_every_category_has_criteria_at_every_level() {
+    let c = english();
+    let gaps = coverage::gaps(&c);
+    assert!(
+        gaps.is_empty(),
+        "no criterion for these category / high-salience risk / level combinations:\n{}",
+        gaps.iter()
+            .map(|g| format!("  {} / {} / {:?}", g.category, g.risk, g.level))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    // Every high-salience pair is enumerated, and there are some (the test is not vacuous).
+    let pairs = c
+        .categories
+        .iter()
+        .flat_map(|k| c.risks.iter().map(move |r| (k, r)))
+        .filter(|(k, r)| c.salience(&k.id, &r.id) == SalienceLevel::High)
+        .count();
+    assert!(pairs >= c.categories.len(), "{pairs} high-salience pairs");
+    // Removing the criteria of one level for a pair is caught.
+    let (category, risk) = c
+        .categories
+        .iter()
+        .flat_map(|k| c.risks.iter().map(move |r| (k.id.clone(), r.id.clone())))
+        .find(|(k, r)| c.salience(k, r) == SalienceLevel::High)
+        .unwrap();
+    let mut thin = c.clone();
+    thin.criteria.retain(|k| {
+        !(k.level == AmbitionLevel::Spearhead
+            && k.applies_to_category(&category)
+            && k.risks.contains(&risk))
+    });
+    assert!(coverage::gaps(&thin)
+        .iter()
+        .any(|g| g.category == category && g.risk == risk && g.level == AmbitionLevel::Spearhead));
+}
+
+#[test]
+fn the_catalogue_covers_every_category_and_risk_the_buyers_need() {
+    let c = english();
+    for category in [
+        "laptops-desktops",
+        "monitors",
+        "smartphones-tablets",
+        "servers-datacentre",
+        "networking-equipment",
+        "printers-imaging",
+        "peripherals-accessories",
+        "ev-batteries",
+        "light-ev-batteries",
+        "itad-services",
+        "leasing-daas",
+    ] {
+        assert!(
+            c.category(category).is_some(),
+            "missing category {category}"
+        );
+    }
+    let counts = coverage::counts(&c);
+    for (risk, n) in &counts.per_risk {
+        assert!(*n > 0, "no criterion for risk {risk}");
+    }
+    for label in [
+        "tco-certified",
+        "tco-certified-edge",
+        "epeat",
+        "blue-angel",
+        "eu-ecolabel",
+        "rba-vap",
+        "rmi-rmap",
+        "irma",
+        "e-stewards",
+        "r2v3",
+        "en-50625",
+        "electronics-watch",
+        "fairtrade-gold",
+    ] {
+        assert!(c.label(label).is_some(), "missing label {label}");
+    }
+    for legal in [
+        "dir-2014-24-art-18-2",
+        "dir-2014-24-art-42",
+        "dir-2014-24-art-43",
+        "dir-2014-24-art-67",
+        "dir-2014-24-art-69",
+        "dir-2014-24-art-70",
+        "dir-2014-24-art-71",
+        "reg-2023-1542",
+        "reg-2024-3015",
+        "reg-2017-821",
+        "dir-2024-1760",
+        "basel-ewaste-2025",
+        "ilo-fundamental",
+        "ungp",
+        "oecd-rbc-dd",
+        "oecd-minerals",
+    ] {
+        assert!(
+            c.legal_basis(legal).is_some(),
+            "missing legal basis {legal}"
+        );
+    }
+    assert!(
+        c.legal
+            .iter()
+            .any(|l| l.id.starts_with("dir-2014-24-art-57")),
+        "missing Article 57"
+    );
 }
 
 fn malformed(criteria: &str) -> Vec<String> {

@@ -294,3 +294,12 @@ mod draft {
         assert!(Rc::ptr_eq(&off.clone().reduce(Action::ForgetDraft), &off));
     }
 }
+
+#[test]
+fn the_coverage_view_opens_and_closes_without_touching_the_answers() {
+    let state = fresh().reduce(Action::ToggleCategory("laptops".into()));
+    let open = state.clone().reduce(Action::ToggleCoverage);
+    assert!(open.coverage_open);
+    assert_eq!(open.selection, state.selection);
+    assert!(!open.reduce(Action::ToggleCoverage).coverage_open);
+}

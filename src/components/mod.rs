@@ -4,6 +4,7 @@
 //! actions; every decision is made in `domain`.
 
 pub mod app;
+pub mod catalogue_coverage;
 pub mod checkbox;
 pub mod document_preview;
 pub mod draft_status;

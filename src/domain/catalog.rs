@@ -159,6 +159,14 @@ pub enum CriterionKind {
 }
 
 impl CriterionKind {
+    pub const ALL: [CriterionKind; 5] = [
+        CriterionKind::ExclusionGround,
+        CriterionKind::SelectionCriterion,
+        CriterionKind::TechnicalSpecification,
+        CriterionKind::AwardCriterion,
+        CriterionKind::ContractClause,
+    ];
+
     /// The prefix of a criterion's number in the document (EX1, SC1, TS1, AC1, CPC1).
     pub fn number_prefix(self) -> &'static str {
         match self {

@@ -79,10 +79,7 @@ pub fn counts(catalog: &Catalog) -> Counts {
             .risks
             .iter()
             .map(|r| {
-                let n = criteria
-                    .iter()
-                    .filter(|k| k.risks.iter().any(|x| *x == r.id))
-                    .count();
+                let n = criteria.iter().filter(|k| k.risks.contains(&r.id)).count();
                 (r.id.clone(), n)
             })
             .collect(),

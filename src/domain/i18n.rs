@@ -6,7 +6,7 @@
 
 mod en;
 
-use super::catalog::{AmbitionLevel, CriterionKind, SalienceLevel, SupplyChainStage};
+use super::catalog::{AmbitionLevel, CriterionKind, LabelKind, SalienceLevel, SupplyChainStage};
 use super::selection::{DetailField, ProcedureStage};
 use super::template::Placeholder;
 
@@ -163,6 +163,32 @@ pub struct Messages {
     pub notice_unknown_part: &'static str,
     pub notice_undecodable: &'static str,
     pub notice_value_cut: &'static str,
+    pub coverage_open: &'static str,
+    pub coverage_title: &'static str,
+    pub coverage_version: &'static str,
+    pub coverage_totals: &'static str,
+    pub coverage_reviewed: &'static str,
+    pub coverage_per_level: &'static str,
+    pub coverage_matrix_title: &'static str,
+    pub coverage_matrix_caption: &'static str,
+    pub coverage_category: &'static str,
+    pub coverage_criteria_count: &'static str,
+    pub coverage_complete: &'static str,
+    pub coverage_gaps: &'static str,
+    pub coverage_labels_title: &'static str,
+    pub coverage_labels_caption: &'static str,
+    pub coverage_label: &'static str,
+    pub coverage_label_kind: &'static str,
+    pub coverage_covers: &'static str,
+    pub coverage_does_not_cover: &'static str,
+    pub coverage_categories: &'static str,
+    pub coverage_all_categories: &'static str,
+    pub coverage_changes_title: &'static str,
+    pub label_kind_label: &'static str,
+    pub label_kind_audit: &'static str,
+    pub label_kind_programme: &'static str,
+    pub label_kind_standard: &'static str,
+    pub label_kind_monitoring: &'static str,
     pub notice_draft_damaged: &'static str,
     pub notice_draft_unreadable: &'static str,
     /// Answers are kept in this browser's storage as the buyer goes.
@@ -287,6 +313,16 @@ impl Messages {
             SupplyChainStage::Manufacturing => self.chain_manufacturing,
             SupplyChainStage::Use => self.chain_use,
             SupplyChainStage::EndOfLife => self.chain_end_of_life,
+        }
+    }
+
+    pub fn label_kind(&self, kind: LabelKind) -> &'static str {
+        match kind {
+            LabelKind::Label => self.label_kind_label,
+            LabelKind::Audit => self.label_kind_audit,
+            LabelKind::Programme => self.label_kind_programme,
+            LabelKind::Standard => self.label_kind_standard,
+            LabelKind::Monitoring => self.label_kind_monitoring,
         }
     }
 

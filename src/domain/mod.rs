@@ -5,6 +5,7 @@ pub mod assemble;
 pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod catalog_source;
+pub mod coverage;
 pub mod digest;
 pub mod draft;
 pub mod embedded;

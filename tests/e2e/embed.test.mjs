@@ -33,18 +33,25 @@ test('two widgets on one page keep separate state and obey their options', async
   assert.equal(new URL(page.url()).hash, '#host-anchor');
   assert.equal(await page.evaluate(() => window.widgets[0].selection), 'v=1&c=laptops-desktops&r=child-labour');
   assert.equal(await page.evaluate(() => window.widgets[1].selection), 'v=1&c=smartphones-tablets');
+  // The same answers as a plain object, for a host that uses them in its own page.
+  const answers = await page.evaluate(() => window.widgets[0].answers);
+  assert.deepEqual(answers.categories, ['laptops-desktops']);
+  assert.deepEqual(answers.risks, ['child-labour']);
+  assert.equal(answers.level, undefined);
+  assert.equal(answers.details.authority, '');
   await assertAccessible(page, 'host page with two widgets');
 
   const errors = await page.evaluate(() => window.optionErrors);
   assert.match(errors[0], /invalid option `theme`: expected one of "auto", "light", "dark", got "pink"/);
   assert.match(errors[1], /unknown option `colour`/);
-  assert.match(errors[2], /invalid option `syncUrl`/);
-  assert.match(errors[3], /invalid option `language`/);
+  assert.match(errors[2], /invalid option `syncUrl`: expected true or false, got a string/);
+  assert.match(errors[3], /invalid option `language`: expected a string, got a number/);
 
   // destroy() empties the host's element and frees the widget; a second call does nothing.
   await page.evaluate(() => { window.widgets[0].destroy(); window.widgets[0].destroy(); });
   assert.equal(await page.locator('#a').innerHTML(), '');
   assert.equal(await page.evaluate(() => window.widgets[0].selection), undefined);
+  assert.equal(await page.evaluate(() => window.widgets[0].answers), undefined);
   await b.getByLabel('Laptops and desktop computers').check();
   assert.equal(await b.locator('input[type=checkbox]:checked').count(), 2, 'B still works after A is gone');
   await assertClean(env, session);
