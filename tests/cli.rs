@@ -96,3 +96,24 @@ fn bad_input_gets_a_clear_message_and_a_failing_status() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage: criteria render"));
 }
+
+#[test]
+fn coverage_prints_the_counts_and_no_gaps() {
+    let out = cli(&["coverage"]);
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{report}");
+    let catalog = embedded::catalog(Language::En).unwrap();
+    assert!(report.contains(&format!(
+        "version {}: {} criteria",
+        catalog.meta.version,
+        catalog.criteria.len()
+    )));
+    assert!(report.contains("category / high-salience risk / level without a criterion: 0"));
+    for category in &catalog.categories {
+        assert!(report.contains(&category.id), "{report}");
+    }
+    assert_eq!(
+        cli(&["coverage", "--language", "xx"]).status.code(),
+        Some(2)
+    );
+}

@@ -4,6 +4,7 @@
 //! widget. The selection comes from a shared link's fragment or from a JSON file.
 
 use criteria_builder::domain::assemble::assemble;
+use criteria_builder::domain::coverage;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 Usage: criteria render [--format markdown|text|html] [--language en] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
+       criteria coverage [--language en]
 
 Renders a selection to the document the widget exports, byte for byte.
   --fragment  the part after '#' of a link shared from the widget (a whole link works too)
@@ -26,7 +28,66 @@ Renders a selection to the document the widget exports, byte for byte.
 What could not be used from the selection is reported on standard error.
 
 export-catalog writes the complete catalogue of every language (catalog-<lang>.bin) into DIR, next
-to the widget's files: the widget fetches it after its first step is interactive.";
+to the widget's files: the widget fetches it after its first step is interactive.
+
+coverage prints what the catalogue covers: criteria per category, risk, level and kind, and any
+category / high-salience risk / level without a criterion (exit status 1 if there is one).";
+
+/// The coverage report: counts, then gaps. `Err` only for a catalogue that cannot be read.
+fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
+    let language = match args {
+        [] => Language::default(),
+        [flag, code] if flag == "--language" => {
+            Language::from_code(code).ok_or_else(|| format!("unknown language {code:?}"))?
+        }
+        _ => return Err(String::new()),
+    };
+    let bytes = embedded::bytes(language).ok_or("no catalogue for this language")?;
+    let catalog = embedded::decode(bytes).map_err(|e| e.to_string())?;
+    let counts = coverage::counts(&catalog);
+    let mut out = format!(
+        "catalogue {} version {}: {} criteria, {} categories, {} risks, {} labels, {} legal bases, {} sources, {} salience cells\n",
+        catalog.meta.language,
+        catalog.meta.version,
+        counts.total,
+        catalog.categories.len(),
+        catalog.risks.len(),
+        catalog.labels.len(),
+        catalog.legal.len(),
+        catalog.sources.len(),
+        catalog.salience.len()
+    );
+    out.push_str("\nper category (criteria that apply, including those for every category):\n");
+    for (id, n) in &counts.per_category {
+        out.push_str(&format!("  {id:<26} {n}\n"));
+    }
+    out.push_str("\nper risk:\n");
+    for (id, n) in &counts.per_risk {
+        out.push_str(&format!("  {id:<26} {n}\n"));
+    }
+    out.push_str("\nper level:\n");
+    for (level, n) in &counts.per_level {
+        out.push_str(&format!("  {:<26} {n}\n", level.code()));
+    }
+    out.push_str("\nper kind:\n");
+    for (kind, n) in &counts.per_kind {
+        out.push_str(&format!("  {:<26} {n}\n", format!("{kind:?}")));
+    }
+    let gaps = coverage::gaps(&catalog);
+    out.push_str(&format!(
+        "\ncategory / high-salience risk / level without a criterion: {}\n",
+        gaps.len()
+    ));
+    for g in &gaps {
+        out.push_str(&format!(
+            "  {} / {} / {}\n",
+            g.category,
+            g.risk,
+            g.level.code()
+        ));
+    }
+    Ok((out, gaps.is_empty()))
+}
 
 /// Writes each language's complete catalogue file into `dir`.
 fn export_catalog(args: &[String]) -> Result<String, String> {
@@ -126,6 +187,25 @@ fn main() -> ExitCode {
             Ok(listing) => {
                 eprint!("{listing}");
                 ExitCode::SUCCESS
+            }
+            Err(message) => {
+                if !message.is_empty() {
+                    eprintln!("error: {message}\n");
+                }
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    if args.first().map(String::as_str) == Some("coverage") {
+        return match coverage_report(&args[1..]) {
+            Ok((report, complete)) => {
+                print!("{report}");
+                if complete {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
             }
             Err(message) => {
                 if !message.is_empty() {
