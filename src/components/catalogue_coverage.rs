@@ -123,48 +123,39 @@ fn matrix(ctx: &WizardContext) -> Html {
     }
 }
 
+/// One entry per label: long "covers" texts read better as a list than in narrow table cells.
 fn labels(ctx: &WizardContext) -> Html {
     let m = ctx.messages();
     let catalog = &ctx.state.catalog;
-    let caption_id = ctx.id("coverage-labels");
     html! {
         <>
             <h3 class="ecb-subheading">{ m.coverage_labels_title }</h3>
-            <div class="ecb-table-wrap" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
-                <table class="ecb-table ecb-table-labels">
-                    <caption id={caption_id}>{ m.coverage_labels_caption }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ m.coverage_label }</th>
-                            <th scope="col">{ m.coverage_label_kind }</th>
-                            <th scope="col">{ m.coverage_covers }</th>
-                            <th scope="col">{ m.coverage_does_not_cover }</th>
-                            <th scope="col">{ m.coverage_categories }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for catalog.labels.iter().map(|l| {
-                            let categories = if l.categories.is_empty() {
-                                m.coverage_all_categories.to_string()
-                            } else {
-                                l.categories.iter()
-                                    .map(|id| catalog.category(id).map_or(id.as_str(), |c| c.name.as_str()))
-                                    .collect::<Vec<_>>()
-                                    .join("; ")
-                            };
-                            html! {
-                                <tr>
-                                    <th scope="row">{ l.name.clone() }</th>
-                                    <td>{ m.label_kind(l.kind) }</td>
-                                    <td>{ l.covers.clone() }</td>
-                                    <td>{ l.does_not_cover.clone() }</td>
-                                    <td>{ categories }</td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            <p class="ecb-hint">{ m.coverage_labels_caption }</p>
+            <ul class="ecb-proof-list">
+                { for catalog.labels.iter().map(|l| {
+                    let categories = if l.categories.is_empty() {
+                        m.coverage_all_categories.to_string()
+                    } else {
+                        l.categories.iter()
+                            .map(|id| catalog.category(id).map_or(id.as_str(), |c| c.name.as_str()))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    };
+                    html! {
+                        <li class="ecb-proof">
+                            <h4 class="ecb-proof-name">{ format!("{} ({})", l.name, m.label_kind(l.kind)) }</h4>
+                            <dl class="ecb-proof-facts">
+                                <dt>{ m.coverage_covers }</dt>
+                                <dd>{ l.covers.clone() }</dd>
+                                <dt>{ m.coverage_does_not_cover }</dt>
+                                <dd>{ l.does_not_cover.clone() }</dd>
+                                <dt>{ m.coverage_categories }</dt>
+                                <dd>{ categories }</dd>
+                            </dl>
+                        </li>
+                    }
+                }) }
+            </ul>
         </>
     }
 }

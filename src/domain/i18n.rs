@@ -177,8 +177,6 @@ pub struct Messages {
     pub coverage_gaps: &'static str,
     pub coverage_labels_title: &'static str,
     pub coverage_labels_caption: &'static str,
-    pub coverage_label: &'static str,
-    pub coverage_label_kind: &'static str,
     pub coverage_covers: &'static str,
     pub coverage_does_not_cover: &'static str,
     pub coverage_categories: &'static str,

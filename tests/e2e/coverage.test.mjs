@@ -31,13 +31,16 @@ test('the coverage view shows the version, change log, full matrix and labels ta
 
   const categories = [...(await readFile(join(ROOT, 'catalog', 'en', 'categories.toml'), 'utf8')).matchAll(/^\[\[category\]\]$/gm)].length;
   const risks = [...(await readFile(join(ROOT, 'catalog', 'en', 'risks.toml'), 'utf8')).matchAll(/^\[\[risk\]\]$/gm)].length;
-  const [matrix, labels] = await page.locator('.ecb-coverage-panel table').all();
+  const matrix = page.locator('.ecb-coverage-panel table');
   assert.equal(await matrix.locator('tbody tr').count(), categories);
   assert.equal(await matrix.locator('tbody tr').first().locator('td').count(), risks);
   // Every cell says its level in words and its number of criteria.
   const cell = await matrix.locator('tbody td').first().textContent();
   assert.match(cell, /^(High|Medium|Low)\d+ criteria$/);
-  const labelText = await labels.textContent();
+  const labels = [...(await readFile(join(ROOT, 'catalog', 'en', 'labels.toml'), 'utf8')).matchAll(/^\[\[label\]\]$/gm)].length;
+  assert.equal(await page.locator('.ecb-proof').count(), labels);
+  const labelText = await page.textContent('.ecb-proof-list');
+  assert.match(labelText, /Does not cover/);
   for (const name of ['TCO Certified', 'EPEAT', 'EU Ecolabel', 'RBA', 'IRMA', 'e-Stewards', 'R2v3', 'EN 50625', 'Electronics Watch', 'Fairtrade gold']) {
     assert.ok(labelText.includes(name), `labels table lacks ${name}`);
   }

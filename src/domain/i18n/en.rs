@@ -122,8 +122,6 @@ pub const EN: Messages = Messages {
     coverage_gaps: "Not yet covered at every level: {list}.",
     coverage_labels_title: "Labels, audits and programmes",
     coverage_labels_caption: "What each label or proof covers and does not cover. Criteria that accept one also accept equivalent proof (Directive 2014/24/EU, Article 43).",
-    coverage_label: "Label or proof",
-    coverage_label_kind: "Type",
     coverage_covers: "Covers",
     coverage_does_not_cover: "Does not cover",
     coverage_categories: "Categories",
