@@ -156,6 +156,29 @@ pub fn applicable<'c>(
 }
 
 /// Assembles the document for a selection. Pure and deterministic.
+/// A criterion's templates, parsed: the tender text and the four plan fields.
+struct Templates {
+    body: Vec<Block<Vec<Piece>>>,
+    plan: Option<[Vec<Block<Vec<Piece>>>; 4]>,
+}
+
+impl Templates {
+    fn parse(criterion: &Criterion) -> Self {
+        // The catalogue was checked at build time; a template that still fails to parse is
+        // shown as its raw text rather than lost.
+        let parse_or_raw = |text: &str| {
+            template::parse(text)
+                .unwrap_or_else(|_| vec![Block::Paragraph(vec![Piece::Text(text.to_string())])])
+        };
+        Templates {
+            body: parse_or_raw(&criterion.text),
+            plan: criterion.management.as_ref().map(|mg| {
+                [&mg.kpi, &mg.cadence, &mg.follow_up, &mg.remediation].map(|t| parse_or_raw(t))
+            }),
+        }
+    }
+}
+
 pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) -> Document {
     let m = language.messages();
     let details = &selection.details;
@@ -182,6 +205,8 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
     };
     let mut used: Vec<&Criterion> = Vec::new();
     let doc_has_plan = doc.plan.is_some();
+    // A criterion used in several lots is parsed once.
+    let mut parsed: Vec<(&str, Templates)> = Vec::new();
 
     // Lots follow catalogue order, whatever order the buyer ticked them in.
     let categories = catalog
@@ -268,12 +293,16 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                     })
                     .collect()
             };
-            // The catalogue was checked at build time; a template that still fails to parse is
-            // shown as its raw text rather than lost.
-            let blocks = template::parse(&criterion.text).unwrap_or_else(|_| {
-                vec![Block::Paragraph(vec![Piece::Text(criterion.text.clone())])]
-            });
-            let body = blocks
+            let at = match parsed.iter().position(|(id, _)| *id == criterion.id) {
+                Some(at) => at,
+                None => {
+                    parsed.push((&criterion.id, Templates::parse(criterion)));
+                    parsed.len() - 1
+                }
+            };
+            let templates = &parsed[at].1;
+            let body = templates
+                .body
                 .iter()
                 .map(|block| match block {
                     Block::Paragraph(line) => Block::Paragraph(resolve(line)),
@@ -283,14 +312,14 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                 })
                 .collect();
             // The plan's one-line fields: paragraphs and bullets run together.
-            let mut resolve_line = |text: &str| -> Line {
+            let mut resolve_line = |blocks: &[Block<Vec<Piece>>]| -> Line {
                 let mut line: Line = Vec::new();
-                for block in template::parse(text).unwrap_or_default() {
+                for block in blocks {
                     let lines = match block {
-                        Block::Paragraph(l) => vec![l],
-                        Block::Bullets(items) => items,
+                        Block::Paragraph(l) => std::slice::from_ref(l),
+                        Block::Bullets(items) => items.as_slice(),
                     };
-                    for l in &lines {
+                    for l in lines {
                         if !line.is_empty() {
                             line.push(Span::Text(" ".into()));
                         }
@@ -299,13 +328,11 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                 }
                 line
             };
-            let plan_fields = criterion
-                .management
+            let plan_fields = templates
+                .plan
                 .as_ref()
                 .filter(|_| doc_has_plan)
-                .map(|mg| {
-                    [&mg.kpi, &mg.cadence, &mg.follow_up, &mg.remediation].map(|t| resolve_line(t))
-                });
+                .map(|fields| fields.each_ref().map(|blocks| resolve_line(blocks)));
             let points_line = points.map(|share| match (share, total_points) {
                 (Some(p), Some(total)) => vec![Span::Value(fill(
                     m.points_value,
