@@ -462,3 +462,37 @@ mod hostile_bytes {
         }
     }
 }
+
+/// The spearhead level carries the strongest practice in the field (issue 4): each practice is
+/// the subject of at least one spearhead criterion.
+#[test]
+fn the_spearhead_level_includes_the_strongest_practice() {
+    let c = english();
+    let spearhead: Vec<String> = c
+        .criteria
+        .iter()
+        .filter(|k| k.level == AmbitionLevel::Spearhead)
+        .map(|k| format!("{} {}", k.title, k.text).to_lowercase())
+        .collect();
+    for (practice, words) in [
+        (
+            "factory disclosure including main components",
+            &["main components"][..],
+        ),
+        (
+            "independent worker-driven monitoring",
+            &["worker-driven monitoring"],
+        ),
+        ("remedy for workers", &["remedy"]),
+        ("chemical inventories", &["chemical inventor"]),
+        ("smelter and refiner assurance", &["smelter"]),
+        ("mine-level assurance", &["mine-level", "mine sites"]),
+    ] {
+        assert!(
+            spearhead
+                .iter()
+                .any(|text| words.iter().any(|w| text.contains(w))),
+            "no spearhead criterion on {practice}"
+        );
+    }
+}
