@@ -52,7 +52,8 @@ impl WidgetHandle {
 
 /// Mounts a widget into `element`. `options` (all optional): `language` ("en"), `selection` (a
 /// shared-link fragment), `theme` ("auto", "light", "dark"), `syncUrl` (keep the page's URL fragment
-/// in step; for stand-alone pages). An invalid option throws an error naming the field.
+/// in step; for stand-alone pages), `storageKey` (keep a draft of the answers in this browser's
+/// storage under that name). An invalid option throws an error naming the field.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsError> {
     embed::mount(element, options)
