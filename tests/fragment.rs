@@ -1,6 +1,7 @@
 //! The URL fragment: whatever arrives never panics, what can be read is kept, what cannot is told.
 
 use criteria_builder::domain::catalog::AmbitionLevel;
+use criteria_builder::domain::draft;
 use criteria_builder::domain::fragment::{decode, encode, MAX_LEN};
 use criteria_builder::domain::notice::Notice;
 use criteria_builder::domain::selection::{
@@ -174,5 +175,22 @@ proptest! {
         let (back, notices) = decode(&fragment);
         prop_assert!(notices.is_empty(), "{:?}", notices);
         prop_assert_eq!(back, selection);
+    }
+
+    /// The draft kept in browser storage: anything stored gives a selection or "unreadable", and
+    /// every reachable state, including values far longer than a link keeps, comes back whole.
+    #[test]
+    fn any_stored_draft_reads_without_panicking(input in "\\PC*", marked in any::<bool>()) {
+        let stored = if marked { format!("{}{input}", draft::MARKER) } else { input };
+        let _ = draft::decode(&stored);
+    }
+
+    #[test]
+    fn every_reachable_state_round_trips_through_a_draft(
+        mut selection in reachable(),
+        long in "\\PC{0,3000}",
+    ) {
+        selection.details.authority.push_str(&long);
+        prop_assert_eq!(draft::decode(&draft::encode(&selection)), draft::Restored::Whole(selection));
     }
 }
