@@ -280,6 +280,8 @@ fn the_catalogue_covers_every_category_and_risk_the_buyers_need() {
         "en-50625",
         "electronics-watch",
         "fairtrade-gold",
+        "eu-battery-passport",
+        "gba-battery-passport",
     ] {
         assert!(c.label(label).is_some(), "missing label {label}");
     }

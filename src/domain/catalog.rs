@@ -54,6 +54,8 @@ pub enum LabelKind {
     Programme,
     Standard,
     Monitoring,
+    /// A duty set by law (such as the EU battery passport): proof that the law is met, not a label.
+    LegalRequirement,
 }
 
 /// A label, audit scheme, programme or standard a bidder may offer as proof.

@@ -187,6 +187,7 @@ pub struct Messages {
     pub label_kind_programme: &'static str,
     pub label_kind_standard: &'static str,
     pub label_kind_monitoring: &'static str,
+    pub label_kind_legal: &'static str,
     pub notice_draft_damaged: &'static str,
     pub notice_draft_unreadable: &'static str,
     /// Answers are kept in this browser's storage as the buyer goes.
@@ -321,6 +322,7 @@ impl Messages {
             LabelKind::Programme => self.label_kind_programme,
             LabelKind::Standard => self.label_kind_standard,
             LabelKind::Monitoring => self.label_kind_monitoring,
+            LabelKind::LegalRequirement => self.label_kind_legal,
         }
     }
 

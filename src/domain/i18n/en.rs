@@ -132,6 +132,7 @@ pub const EN: Messages = Messages {
     label_kind_programme: "Programme",
     label_kind_standard: "Standard",
     label_kind_monitoring: "Independent monitoring",
+    label_kind_legal: "Legal requirement",
     notice_draft_damaged: "The answers saved in this browser were damaged. What could be read was restored; check every answer.",
     notice_draft_unreadable: "The answers saved in this browser could not be read, so you are starting afresh.",
     draft_kept: "Your answers are saved in this browser as you go, and nowhere else.",
