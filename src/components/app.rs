@@ -31,7 +31,7 @@ pub struct AppProps {
     pub instance: u32,
     pub options: HostOptions,
     pub catalog: Rc<Catalog>,
-    /// Where the current selection (fragment form) is published for the host's handle.
+    /// Where the current selection is published for the host's handle.
     pub selection_out: Rc<RefCell<Selection>>,
 }
 
@@ -81,7 +81,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             let first = last.borrow_mut().replace(fragment.clone()).is_none();
             if let (false, Some(key)) = (first, draft_key) {
-                let result = browser::save_draft(&key, &draft::encode(&selection));
+                let result = browser::save_draft(&key, &draft::from_fragment(fragment));
                 state.dispatch(Action::DraftSaved(result));
             }
         });

@@ -31,7 +31,12 @@ pub enum StorageProblem {
 
 /// The stored form of a selection. Deterministic.
 pub fn encode(selection: &Selection) -> String {
-    format!("{MARKER}{}", fragment::encode(selection))
+    from_fragment(&fragment::encode(selection))
+}
+
+/// The stored form of a selection already written as a fragment (saves encoding it twice).
+pub fn from_fragment(fragment: &str) -> String {
+    format!("{MARKER}{fragment}")
 }
 
 /// What a stored draft gave back.
