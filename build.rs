@@ -99,11 +99,14 @@ fn core(full: &catalog::Catalog) -> catalog::Catalog {
         meta: full.meta.clone(),
         categories: full.categories.clone(),
         risks: full.risks.clone(),
+        changes: Vec::new(),
         labels: Vec::new(),
         legal: Vec::new(),
         sources: Vec::new(),
         salience: Vec::new(),
         criteria: Vec::new(),
+        deliverables: Vec::new(),
+        thresholds: Vec::new(),
     }
 }
 

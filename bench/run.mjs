@@ -148,9 +148,15 @@ async function main() {
     .matchAll(/^id = "([^"]+)"$/gm)].map((m) => m[1]);
   const categoryIds = await ids('categories.toml');
   const riskIds = await ids('risks.toml');
-  const everything = `v=1&c=${categoryIds.join(',')}`;
+  const version = (await readFile(join(ROOT, 'catalog', 'en', 'catalog.toml'), 'utf8')).match(/^version = "([^"]+)"$/m)[1];
+  // Lots answer yes to every scope question they ask (take-back, refurbished): the most criteria.
+  const categoriesToml = await readFile(join(ROOT, 'catalog', 'en', 'categories.toml'), 'utf8');
+  const asking = (feature) => categoriesToml.split('[[category]]').slice(1)
+    .filter((block) => new RegExp(`^asks = \\[[^\\]]*"${feature}"`, 'm').test(block))
+    .map((block) => block.match(/^id = "([^"]+)"$/m)[1]);
+  const everything = `v=1&cv=${version}&c=${categoryIds.join(',')}`;
   const allRisks = `&r=${riskIds.join(',')}`;
-  const review = `${everything}${allRisks}&l=spearhead&s=selection,specifications,award,contract,management&a=City%20of%20Example&m=48&e=EUR%202.4%20million&p=30&dd=60&rd=30`;
+  const review = `${everything}${allRisks}&l=spearhead&s=selection,specifications,award,contract,management&tb=${asking('take-back').join(',')}&rf=${asking('refurbished').join(',')}&a=City%20of%20Example&m=48&e=EUR%202.4%20million&p=30&dd=60&rd=30`;
   const interactions = {};
   for (const throttle of [1, 4]) {
     const risk = []; const level = []; const drop = [];

@@ -5,7 +5,7 @@
 //! runs; the benchmark command (`.ci/bench`) copies the table into docs/performance.md.
 
 use criteria_builder::domain::assemble::assemble;
-use criteria_builder::domain::catalog::{AmbitionLevel, Catalog};
+use criteria_builder::domain::catalog::{AmbitionLevel, Catalog, LotFeature};
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
@@ -27,8 +27,18 @@ fn largest(catalog: &Catalog) -> Selection {
             award_points: "30".into(),
             disclosure_days: "60".into(),
             remediation_days: "30".into(),
+            ..Default::default()
         },
-        dropped: Default::default(),
+        // Every scope question answered yes: the most criteria a selection can bring.
+        take_back: catalog
+            .asking(LotFeature::TakeBack)
+            .map(|c| c.id.clone())
+            .collect(),
+        refurbished: catalog
+            .asking(LotFeature::Refurbished)
+            .map(|c| c.id.clone())
+            .collect(),
+        ..Default::default()
     }
 }
 

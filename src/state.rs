@@ -1,7 +1,8 @@
 //! The wizard's state and the actions that change it. Plain data and a pure reducer: every
 //! decision is delegated to `domain`, so this is tested natively and components only dispatch.
 
-use crate::domain::catalog::{AmbitionLevel, Catalog};
+use crate::domain::catalog::{AmbitionLevel, Catalog, LotFeature};
+use crate::domain::changes;
 use crate::domain::draft::{self, Restored, StorageProblem};
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
@@ -91,6 +92,8 @@ pub enum Action {
     ToggleRisk(String),
     SetLevel(AmbitionLevel),
     ToggleStage(ProcedureStage),
+    /// Answer a lot's scope question (take-back, refurbished) for a category.
+    ToggleFeature(LotFeature, String),
     SetDetail(DetailField, String),
     Continue,
     Back,
@@ -138,6 +141,7 @@ impl WizardState {
             draft: DraftStatus::Off,
             coverage_open: false,
         };
+        state.selection.catalog_version = state.catalog.meta.version.clone();
         if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
             state.load(fragment);
         }
@@ -155,12 +159,25 @@ impl WizardState {
         self.selection = selection;
         self.notices = notices;
         self.errors.clear();
+        self.catch_up_with_catalogue();
+    }
+
+    /// Once the complete catalogue is here, says what changed since the answers were saved (for
+    /// the criteria of this selection), and records the answers as made with this version.
+    fn catch_up_with_catalogue(&mut self) {
+        let current = &self.catalog.meta.version;
+        if self.catalog.criteria.is_empty() || &self.selection.catalog_version == current {
+            return;
+        }
+        let notices = changes::since(&self.catalog, &self.selection);
+        self.notices.extend(notices);
+        self.selection.catalog_version = current.clone();
     }
 
     /// Turns the draft on, restoring what the browser's storage held (`Ok(None)`: nothing). A
     /// selection that came from a link or the host is not replaced by the stored draft.
     pub fn with_draft(mut self, stored: Result<Option<String>, StorageProblem>) -> Self {
-        let has_selection = self.selection != Selection::default() || !self.notices.is_empty();
+        let has_selection = !self.selection.is_empty() || !self.notices.is_empty();
         self.draft = DraftStatus::Kept;
         match stored {
             Err(problem) => self.draft = DraftStatus::Problem(problem),
@@ -231,6 +248,11 @@ impl Reducible for WizardState {
                 }
             }
             Action::SetDetail(field, value) => *next.selection.details.get_mut(field) = value,
+            Action::ToggleFeature(feature, id)
+                if next.catalog.category(&id).is_some_and(|c| c.asks(feature)) =>
+            {
+                toggle(next.selection.feature_mut(feature), id)
+            }
             Action::Continue => {
                 let problems = next.selection.problems(next.step);
                 if problems.is_empty() {
@@ -284,6 +306,7 @@ impl Reducible for WizardState {
                 next.notices.extend(notices);
                 next.catalog = catalog;
                 next.catalog_status = CatalogStatus::Complete;
+                next.catch_up_with_catalogue();
             }
             Action::CatalogLoaded(Err(message)) => {
                 next.catalog_status = CatalogStatus::Failed(message)

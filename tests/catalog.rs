@@ -1,43 +1,15 @@
 //! The authored catalogue: it loads, it is what the widget embeds, it covers what the issue asks,
 //! and a malformed one is reported with file, criterion ID and reason.
 
-use criteria_builder::domain::catalog::{AmbitionLevel, Catalog, CriterionKind, SalienceLevel};
+mod common;
+
+use common::english;
+use criteria_builder::domain::catalog::{AmbitionLevel, CriterionKind, SalienceLevel};
 use criteria_builder::domain::catalog_source::{load, parse_date};
 use criteria_builder::domain::coverage;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::i18n::Language;
 use std::collections::BTreeSet;
-use std::path::Path;
-
-fn files(dir: &Path, out: &mut Vec<(String, String)>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push((
-                path.to_string_lossy().replace('\\', "/"),
-                std::fs::read_to_string(&path).unwrap(),
-            ));
-        }
-    }
-}
-
-fn english() -> Catalog {
-    let mut list = Vec::new();
-    files(Path::new("catalog/en"), &mut list);
-    match load(&list) {
-        Ok(catalog) => catalog,
-        Err(errors) => panic!(
-            "the catalogue has problems:\n{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-    }
-}
 
 #[test]
 fn the_embedded_catalogue_is_the_authored_one() {
@@ -160,30 +132,12 @@ fn every_category_gets_a_basic_document_for_its_high_salience_risks() {
     }
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock: the review rule is about real time.
-fn today() -> (i64, u32, u32) {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
-        / 86_400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 #[test]
 fn no_criterion_was_last_reviewed_more_than_two_years_ago() {
     let c = english();
-    let (y, m, d) = today();
-    let cutoff = format!("{:04}-{m:02}-{d:02}", y - 2);
+    let today = common::today();
+    let y: i64 = today[..4].parse().unwrap();
+    let cutoff = format!("{:04}{}", y - 2, &today[4..]);
     for criterion in &c.criteria {
         assert!(
             parse_date(&criterion.last_reviewed).is_some(),
@@ -316,13 +270,13 @@ fn the_catalogue_covers_every_category_and_risk_the_buyers_need() {
     );
 }
 
-fn malformed(criteria: &str) -> Vec<String> {
-    let meta = "[catalog]\nlanguage = \"en\"\nversion = \"1\"\ntitle = \"T\"\n[[change]]\nversion = \"1\"\ndate = \"2026-01-01\"\nsummary = \"s\"\n";
-    let files = vec![
+fn malformed_with(criteria: &str, extra: &[(&str, &str)]) -> Vec<String> {
+    let meta = "[catalog]\nlanguage = \"en\"\nversion = \"1\"\ntitle = \"T\"\n[[change]]\nversion = \"1\"\ndate = \"2026-01-01\"\nsummary = \"s\"\n[[deliverable]]\nid = \"report\"\nname = \"A report\"\n";
+    let mut files = vec![
         ("x/en/catalog.toml".to_string(), meta.to_string()),
         (
             "x/en/categories.toml".to_string(),
-            "[[category]]\nid = \"laptops\"\nname = \"L\"\ndescription = \"d\"\n".to_string(),
+            "[[category]]\nid = \"laptops\"\nname = \"L\"\ndescription = \"d\"\ncpv = [{ code = \"30213100\", label = \"Portable computers\" }]\n".to_string(),
         ),
         (
             "x/en/risks.toml".to_string(),
@@ -330,18 +284,28 @@ fn malformed(criteria: &str) -> Vec<String> {
         ),
         (
             "x/en/legal.toml".to_string(),
-            "[[legal]]\nid = \"art-70\"\ncitation = \"C\"\nsummary = \"s\"\n".to_string(),
+            "[[legal]]\nid = \"art-70\"\ncitation = \"C\"\nsummary = \"s\"\nurl = \"https://eur-lex.europa.eu/eli/dir/2014/24/oj\"\n".to_string(),
         ),
         (
             "x/en/sources.toml".to_string(),
-            "[[source]]\nid = \"R1\"\ntitle = \"t\"\nurl = \"https://example.org\"\n".to_string(),
+            "[[source]]\nid = \"R1\"\ntitle = \"t\"\nurl = \"https://example.org/page\"\n".to_string(),
         ),
         ("x/en/criteria/bad.toml".to_string(), criteria.to_string()),
     ];
+    for (name, contents) in extra {
+        match files.iter_mut().find(|(path, _)| path.ends_with(name)) {
+            Some(file) => file.1 = contents.to_string(),
+            None => files.push((format!("x/en/{name}"), contents.to_string())),
+        }
+    }
     match load(&files) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     }
+}
+
+fn malformed(criteria: &str) -> Vec<String> {
+    malformed_with(criteria, &[])
 }
 
 const GOOD: &str = r#"
@@ -351,14 +315,16 @@ kind = "contract-clause"
 level = "basic"
 categories = ["laptops"]
 risks = ["forced"]
+delivers = ["report"]
 title = "T"
 text = "The contractor shall act within {remediation_days}."
-guidance = "G"
+guidance = "G [R1]"
 legal_basis = ["art-70"]
 sources = ["R1"]
 last_reviewed = "2026-11-25"
 [criterion.verification]
 submit = "S"
+own_evidence = ["*"]
 "#;
 
 #[test]
@@ -417,6 +383,34 @@ fn a_malformed_catalogue_names_file_criterion_and_reason() {
             GOOD.replace("title = \"T\"", "title = \"T\"\ncolour = \"red\""),
             "x/en/criteria/bad.toml: not valid catalogue TOML",
         ),
+        (
+            GOOD.replace("own_evidence = [\"*\"]\n", ""),
+            "x/en/criteria/bad.toml: not valid catalogue TOML",
+        ),
+        (
+            GOOD.replace("guidance = \"G [R1]\"", "guidance = \"G\""),
+            "x/en/criteria/bad.toml: A-01: sources lists R1, which the guidance and its notes never cite",
+        ),
+        (
+            GOOD.replace("guidance = \"G [R1]\"", "guidance = \"G [R1][R2]\""),
+            "x/en/criteria/bad.toml: A-01: the guidance cites [R2], which is not in sources",
+        ),
+        (
+            GOOD.replace("delivers = [\"report\"]", "delivers = [\"map\"]"),
+            "x/en/criteria/bad.toml: A-01: delivers unknown deliverable \"map\"",
+        ),
+        (
+            GOOD.replace("delivers = [\"report\"]", "delivers = [\"report\"]\nrequires = [\"take-back\"]"),
+            "x/en/criteria/bad.toml: A-01: requires \"take-back\", but the category laptops does not ask it",
+        ),
+        (
+            GOOD.replace("delivers = [\"report\"]", "delivers = [\"report\"]\ncovers = [{ id = \"B-01\", reason = \"r\" }]"),
+            "x/en/criteria/bad.toml: A-01: covers unknown criterion \"B-01\"",
+        ),
+        (
+            format!("{GOOD}\n[[criterion.note]]\ncategories = [\"phones\"]\ntext = \"N\"\n"),
+            "x/en/criteria/bad.toml: A-01: note: unknown category \"phones\"",
+        ),
     ];
     for (text, expected) in cases {
         let errors = malformed(&text);
@@ -425,6 +419,80 @@ fn a_malformed_catalogue_names_file_criterion_and_reason() {
             "expected {expected:?}, got {errors:?}"
         );
     }
+}
+
+#[test]
+fn sources_legal_texts_and_cpv_codes_are_checked_where_they_are_read() {
+    let cases: [(&str, &str, &str); 5] = [
+        (
+            "sources.toml",
+            "[[source]]\nid = \"R1\"\ntitle = \"t\"\nurl = \"https://example.org/\"\n",
+            "x/en/sources.toml: R1: source URL \"https://example.org/\" is a site's home page",
+        ),
+        (
+            "sources.toml",
+            "[[source]]\nid = \"R1\"\ntitle = \"t\"\nurl = \"https://www.scribd.com/document/1\"\n",
+            "x/en/sources.toml: R1: source URL \"https://www.scribd.com/document/1\" is on a document-sharing",
+        ),
+        (
+            "legal.toml",
+            "[[legal]]\nid = \"art-70\"\ncitation = \"C\"\nsummary = \"s\"\nurl = \"https://example.org/directive\"\n",
+            "x/en/legal.toml: art-70: url \"https://example.org/directive\" is not a primary text",
+        ),
+        (
+            "categories.toml",
+            "[[category]]\nid = \"laptops\"\nname = \"L\"\ndescription = \"d\"\n",
+            "x/en/categories.toml: laptops: no CPV code: say in cpv_note why none fits",
+        ),
+        (
+            "categories.toml",
+            "[[category]]\nid = \"laptops\"\nname = \"L\"\ndescription = \"d\"\ncpv = [{ code = \"3021310\", label = \"Portable computers\" }]\n",
+            "x/en/categories.toml: laptops: CPV code \"3021310\" is not 8 digits",
+        ),
+    ];
+    for (file, contents, expected) in cases {
+        let errors = malformed_with(GOOD, &[(file, contents)]);
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "expected {expected:?}, got {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn the_change_log_names_real_criteria_and_never_reuses_a_retired_id() {
+    let change = |entry: &str| {
+        format!("[catalog]\nlanguage = \"en\"\nversion = \"2\"\ntitle = \"T\"\n[[change]]\nversion = \"2\"\ndate = \"2026-02-01\"\nsummary = \"s\"\n{entry}\n[[change]]\nversion = \"1\"\ndate = \"2026-01-01\"\nsummary = \"s\"\n[[deliverable]]\nid = \"report\"\nname = \"A report\"\n")
+    };
+    let cases = [
+        (
+            change("[[change.criterion]]\nid = \"Z-99\"\nwhat = \"reworded\"\nreason = \"r\""),
+            "change 2: criterion Z-99: no such criterion",
+        ),
+        (
+            change("[[change.criterion]]\nid = \"Z-99\"\nwhat = \"removed\"\nreason = \"r\""),
+            "change 2: criterion Z-99: a removed criterion lists the categories it applied to",
+        ),
+        (
+            change("[[change.criterion]]\nid = \"A-01\"\nwhat = \"removed\"\nreason = \"r\""),
+            "A-01: was removed in version 2: a retired ID is never used again",
+        ),
+    ];
+    for (catalog_toml, expected) in cases {
+        let errors = malformed_with(GOOD, &[("catalog.toml", &catalog_toml)]);
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "expected {expected:?}, got {errors:?}"
+        );
+    }
+    // A removed criterion that names its categories is a valid entry.
+    let fine = change(
+        "[[change.criterion]]\nid = \"Z-99\"\nwhat = \"removed\"\ncategories = [\"laptops\"]\nreason = \"r\"",
+    );
+    assert_eq!(
+        malformed_with(GOOD, &[("catalog.toml", &fine)]),
+        Vec::<String>::new()
+    );
 }
 
 mod hostile_bytes {

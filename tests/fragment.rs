@@ -30,6 +30,9 @@ fn sample() -> Selection {
             .iter()
             .map(|s| s.to_string())
             .collect(),
+        take_back: ["laptops-desktops".to_string()].into_iter().collect(),
+        refurbished: ["smartphones-tablets".to_string()].into_iter().collect(),
+        catalog_version: "2026.12.1".into(),
     }
 }
 
@@ -47,7 +50,8 @@ fn a_selection_survives_the_round_trip_exactly() {
 fn the_fragment_is_stable_and_readable() {
     assert_eq!(
         encode(&sample()),
-        "v=1&c=laptops-desktops,smartphones-tablets&r=forced-labour&l=advanced&s=selection,award\
+        "v=1&cv=2026.12.1&c=laptops-desktops,smartphones-tablets&r=forced-labour&l=advanced\
+         &s=selection,award&tb=laptops-desktops&rf=smartphones-tablets\
          &a=Ville%20de%20Li%C3%A8ge%20%26%20R%C3%A9gion%2C%2050%25%20%C2%ABtest%C2%BB%20%231&m=48&p=20\
          &x=laptops-desktops/LR-SC-01"
     );
@@ -137,11 +141,19 @@ prop_compose! {
         months in "[0-9]{0,8}",
         value in "\\PC{0,100}",
         dropped in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..5),
+        take_back in prop::collection::btree_set(id(), 0..3),
+        refurbished in prop::collection::btree_set(id(), 0..3),
+        catalog_version in "([0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,2})?",
+        periods in prop::collection::vec("[0-9]{0,3}", 5),
     ) -> Selection {
         Selection {
-            categories, risks, level, stages, dropped,
+            categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,
             details: ContractDetails {
-                authority, contract_months: months, estimated_value: value, ..Default::default()
+                authority, contract_months: months, estimated_value: value,
+                response_days: periods[0].clone(), notice_days: periods[1].clone(),
+                documents_days: periods[2].clone(), reminder_days: periods[3].clone(),
+                report_days: periods[4].clone(),
+                ..Default::default()
             },
         }
     }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::fixture;
-use criteria_builder::domain::catalog::AmbitionLevel;
+use criteria_builder::domain::catalog::{AmbitionLevel, LotFeature};
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::notice::Notice;
 use criteria_builder::domain::selection::{DetailField, Field, Problem, ProcedureStage, Step};
@@ -139,9 +139,19 @@ fn a_complete_link_opens_on_the_review_and_an_old_one_says_what_it_dropped() {
     assert!(state
         .notices
         .contains(&Notice::UnknownCriterion("laptops/GONE-01".into())));
+    // A link from before catalogue versions were recorded: said, with the take-back question
+    // it never answered read as no.
+    assert!(state.notices.contains(&Notice::OlderCatalogue {
+        from: None,
+        to: "test-1".into()
+    }));
+    assert!(state.notices.contains(&Notice::ScopeNotAsked {
+        feature: LotFeature::TakeBack,
+        lots: vec!["Laptops".into()]
+    }));
     assert_eq!(
         state.fragment(),
-        "v=1&c=laptops&r=forced&l=basic&s=contract"
+        "v=1&cv=test-1&c=laptops&r=forced&l=basic&s=contract"
     );
     let dismissed = Rc::new(state).reduce(Action::DismissNotices);
     assert!(dismissed.notices.is_empty());
@@ -202,8 +212,19 @@ fn the_complete_catalogue_arrives_later_and_only_then_are_dropped_criteria_check
     assert_eq!(loaded.selection.dropped.len(), 1);
     assert_eq!(
         loaded.notices,
-        [Notice::UnknownCriterion("laptops/GONE-01".into())]
+        [
+            Notice::UnknownCriterion("laptops/GONE-01".into()),
+            Notice::OlderCatalogue {
+                from: None,
+                to: "test-1".into()
+            },
+            Notice::ScopeNotAsked {
+                feature: LotFeature::TakeBack,
+                lots: vec!["Laptops".into()]
+            }
+        ]
     );
+    assert_eq!(loaded.selection.catalog_version, "test-1");
 }
 
 mod draft {
@@ -254,7 +275,7 @@ mod draft {
         assert_eq!(state.step, Step::Products);
         assert_eq!(state.draft, DraftStatus::Kept);
 
-        let damaged = format!("{MARKER}v=1&c=laptops&a=%E2%28&zz");
+        let damaged = format!("{MARKER}v=1&cv=test-1&c=laptops&a=%E2%28&zz");
         let state = with_draft(Ok(Some(damaged)));
         assert!(state.selection.categories.contains("laptops"));
         assert_eq!(state.notices, vec![Notice::DraftDamaged]);
@@ -302,4 +323,48 @@ fn the_coverage_view_opens_and_closes_without_touching_the_answers() {
     assert!(open.coverage_open);
     assert_eq!(open.selection, state.selection);
     assert!(!open.reduce(Action::ToggleCoverage).coverage_open);
+}
+
+#[test]
+fn a_lot_answers_its_scope_questions_and_only_those_it_asks() {
+    let state = fresh().reduce(Action::ToggleCategory("laptops".into()));
+    let with = state.clone().reduce(Action::ToggleFeature(
+        LotFeature::TakeBack,
+        "laptops".into(),
+    ));
+    assert!(with.selection.take_back.contains("laptops"));
+    assert!(with.fragment().contains("&tb=laptops"));
+    let without = with.reduce(Action::ToggleFeature(
+        LotFeature::TakeBack,
+        "laptops".into(),
+    ));
+    assert!(without.selection.take_back.is_empty());
+    // Phones do not ask about take-back, so the answer cannot be given for them.
+    let refused = state
+        .clone()
+        .reduce(Action::ToggleFeature(LotFeature::TakeBack, "phones".into()));
+    assert!(Rc::ptr_eq(&state, &refused));
+}
+
+#[test]
+fn answers_saved_with_this_catalogue_open_without_change_notices() {
+    let answered = run(
+        fresh(),
+        vec![
+            Action::ToggleCategory("laptops".into()),
+            Action::ToggleRisk("forced".into()),
+            Action::ToggleFeature(LotFeature::TakeBack, "laptops".into()),
+        ],
+    );
+    let link = answered.fragment();
+    assert!(link.contains("cv=test-1"));
+    let reopened = WizardState::new(Rc::new(fixture()), true, Language::En, Some(&link));
+    assert!(reopened.notices.is_empty(), "{:?}", reopened.notices);
+    assert_eq!(reopened.selection, answered.selection);
+    // A version this widget does not know is said, not silently trusted.
+    let unknown = link.replace("cv=test-1", "cv=2031.1.1");
+    let reopened = WizardState::new(Rc::new(fixture()), true, Language::En, Some(&unknown));
+    assert!(reopened
+        .notices
+        .contains(&Notice::UnknownCatalogue("2031.1.1".into())));
 }

@@ -30,8 +30,10 @@ What could not be used from the selection is reported on standard error.
 export-catalog writes the complete catalogue of every language (catalog-<lang>.bin) into DIR, next
 to the widget's files: the widget fetches it after its first step is interactive.
 
-coverage prints what the catalogue covers: criteria per category, risk, level and kind, and any
-category / high-salience risk / level without a criterion (exit status 1 if there is one).";
+coverage prints what the catalogue covers: criteria per category, risk, level and kind, then its
+checks: category / high-salience risk / level without a criterion, criterion / category without a
+route to proof, criteria delivering the same thing in one lot, tender text worded conditionally on
+the lot's scope, and award criteria that could be worth 0 points (exit status 1 if any is found).";
 
 /// The coverage report: counts, then gaps. `Err` only for a catalogue that cannot be read.
 fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
@@ -86,7 +88,60 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
             g.level.code()
         ));
     }
-    Ok((out, gaps.is_empty()))
+    let missing = coverage::missing_proof_routes(&catalog);
+    out.push_str(&format!(
+        "\ncriterion / category without a route to proof: {} of {} pairs\n",
+        missing.len(),
+        coverage::proof_route_pairs(&catalog)
+    ));
+    for (id, category) in &missing {
+        out.push_str(&format!("  {id} / {category}\n"));
+    }
+    let overlaps = coverage::overlaps(&catalog);
+    let pairs = coverage::overlapping_pairs(&overlaps);
+    out.push_str(&format!(
+        "\ncriteria delivering the same thing in one lot: {} pairs in {} of {} lot shapes (category x level x stages x scope)\n",
+        pairs.len(),
+        overlaps.len(),
+        coverage::lot_shape_count(&catalog)
+    ));
+    for (first, second, deliverable) in &pairs {
+        out.push_str(&format!("  {first} and {second}: {deliverable}\n"));
+    }
+    let conditional = coverage::conditional_texts(&catalog);
+    out.push_str(&format!(
+        "\ntender texts worded conditionally on the lot's scope: {}\n",
+        conditional.len()
+    ));
+    for (id, phrase) in &conditional {
+        out.push_str(&format!("  {id}: \"{phrase}\"\n"));
+    }
+    let zero = coverage::zero_points(&catalog);
+    out.push_str(&format!(
+        "\naward criteria that could be worth 0 points (totals 0 to 200 in every lot shape): {}\n",
+        zero.len()
+    ));
+    for (id, reason) in &zero {
+        out.push_str(&format!("  {id}: {reason}\n"));
+    }
+    let foreign = coverage::foreign_label_mentions(&catalog);
+    out.push_str(&format!(
+        "\nlabels named in a document whose lot they cannot prove anything for: {}\n",
+        foreign.len()
+    ));
+    for f in &foreign {
+        out.push_str(&format!(
+            "  {}: {} (\"{}\")\n",
+            f.category, f.label, f.mention
+        ));
+    }
+    let sound = foreign.is_empty()
+        && gaps.is_empty()
+        && missing.is_empty()
+        && overlaps.is_empty()
+        && conditional.is_empty()
+        && zero.is_empty();
+    Ok((out, sound))
 }
 
 /// Writes each language's complete catalogue file into `dir`.

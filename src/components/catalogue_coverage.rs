@@ -37,7 +37,13 @@ fn panel(ctx: &WizardContext) -> Html {
     let counts = coverage::counts(catalog);
     let gaps = coverage::gaps(catalog);
     let meta = &catalog.meta;
-    let date = meta.changes.first().map(|c| c.date.as_str()).unwrap_or("");
+    let date = ctx
+        .state
+        .catalog
+        .changes
+        .first()
+        .map(|c| c.date.as_str())
+        .unwrap_or("");
     let levels: Vec<String> = counts
         .per_level
         .iter()
@@ -76,7 +82,7 @@ fn panel(ctx: &WizardContext) -> Html {
             { labels(ctx) }
             <h3 class="ecb-subheading">{ m.coverage_changes_title }</h3>
             <ul class="ecb-changes">
-                { for meta.changes.iter().map(|c| html! {
+                { for ctx.state.catalog.changes.iter().map(|c| html! {
                     <li><strong>{ format!("{} ({})", c.version, c.date) }</strong>{ format!(": {}", c.summary) }</li>
                 }) }
             </ul>

@@ -1,9 +1,12 @@
 //! Turning a selection into the tender document: which criteria, in which order, with which numbers,
 //! points and filled-in text. Every export format and the preview render this one structure.
 
-use super::catalog::{AmbitionLevel, Catalog, Criterion, CriterionKind, Label, LegalBasis, Source};
+use super::catalog::{
+    citations, AmbitionLevel, Catalog, CpvCode, Criterion, CriterionKind, Label, LegalBasis,
+    LotFeature, Source,
+};
 use super::digest::short_sha256;
-use super::i18n::{fill, Language};
+use super::i18n::{fill, Language, Messages};
 use super::points::allocate;
 use super::selection::{drop_key, DetailField, ProcedureStage, Selection};
 use super::template::{self, Block, Piece, Placeholder};
@@ -25,7 +28,10 @@ pub type Line = Vec<Span>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemVerification {
     pub submit: String,
+    /// Names of the labels that prove the whole criterion in this lot.
     pub labels: Vec<String>,
+    /// Names of the labels that prove the requirements they cover, in this lot.
+    pub partial_labels: Vec<String>,
     pub equivalent: String,
 }
 
@@ -59,10 +65,35 @@ pub struct Lot {
     pub number: usize,
     pub category: String,
     pub name: String,
+    /// The CPV codes for the notice, and what to say with them (or instead of them).
+    pub cpv: Vec<CpvCode>,
+    pub cpv_note: String,
+    /// The scope answers that hold for this lot, in a fixed order.
+    pub features: Vec<LotFeature>,
     pub risks: Vec<String>,
     pub sections: Vec<Section>,
     /// Set when the buyer gave points but no award criterion applies to this lot.
     pub unallocated_points: Option<u32>,
+    /// Set when the buyer's points are fewer than this lot's award criteria.
+    pub points_short: Option<PointsShortfall>,
+}
+
+/// Too few points for a lot's award criteria: every criterion needs at least one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointsShortfall {
+    /// At least this many points are needed (one per award criterion).
+    pub needed: u32,
+    pub total: u32,
+    /// The award criteria of the lot, lowest suggested weight first: the ones to drop first.
+    pub candidates: Vec<DroppableAward>,
+}
+
+/// An award criterion named in a points shortfall.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppableAward {
+    pub key: String,
+    pub number: String,
+    pub title: String,
 }
 
 /// Where a criterion is used, e.g. `Lot 1 · CPC2`.
@@ -91,6 +122,19 @@ pub struct GuidanceEntry {
     pub title: String,
     pub used_in: Vec<Reference>,
     pub note: String,
+    /// The criterion's notes for the categories of the lots it is used in.
+    pub notes: Vec<String>,
+    /// Criteria this one was used instead of, in the lots named.
+    pub instead_of: Vec<Replacement>,
+}
+
+/// A criterion left out of some lots because another one there covers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub lots: Vec<usize>,
+    pub id: String,
+    pub title: String,
+    pub reason: String,
 }
 
 /// A criterion the buyer dropped from a lot, listed so it can be restored.
@@ -125,15 +169,28 @@ pub struct Document {
     pub text_hash: String,
 }
 
-/// The criteria that apply to one category for the selection, in tender order, with the ones a
-/// higher-level criterion replaces left out. Dropping is not applied here.
-pub fn applicable<'c>(
+/// The criteria that apply to one lot, and those left out because another covers them.
+pub struct LotCriteria<'c> {
+    /// In tender order.
+    pub kept: Vec<&'c Criterion>,
+    /// (left out, kept instead, why).
+    pub covered: Vec<(&'c Criterion, &'c Criterion, &'c str)>,
+}
+
+/// The criteria that apply to one category for the selection, in tender order: of the chosen
+/// level or below, addressing a chosen risk, in a chosen stage, and needing no scope the lot lacks.
+/// A criterion a higher-level one replaces, or one another applicable criterion covers, is left
+/// out. Dropping is not applied here.
+pub fn lot_criteria<'c>(
     catalog: &'c Catalog,
     selection: &Selection,
     category: &str,
-) -> Vec<&'c Criterion> {
+) -> LotCriteria<'c> {
     let Some(level) = selection.level else {
-        return Vec::new();
+        return LotCriteria {
+            kept: Vec::new(),
+            covered: Vec::new(),
+        };
     };
     let mut found: Vec<(usize, &Criterion)> = catalog
         .criteria
@@ -144,6 +201,7 @@ pub fn applicable<'c>(
                 && c.level <= level
                 && c.risks.iter().any(|r| selection.risks.contains(r))
                 && selection.stages.iter().any(|s| s.includes(c.kind))
+                && c.requires.iter().all(|f| selection.lot_has(category, *f))
         })
         .collect();
     let replaced: Vec<&str> = found
@@ -151,11 +209,31 @@ pub fn applicable<'c>(
         .flat_map(|(_, c)| c.replaces.iter().map(String::as_str))
         .collect();
     found.retain(|(_, c)| !replaced.contains(&c.id.as_str()));
+    let mut covered = Vec::new();
+    for (_, by) in &found {
+        for cover in &by.covers {
+            if let Some((_, left_out)) = found.iter().find(|(_, c)| c.id == cover.id) {
+                covered.push((*left_out, *by, cover.reason.as_str()));
+            }
+        }
+    }
+    found.retain(|(_, c)| !covered.iter().any(|(left_out, _, _)| left_out.id == c.id));
     found.sort_by_key(|(index, c)| (c.kind, c.level, *index));
-    found.into_iter().map(|(_, c)| c).collect()
+    LotCriteria {
+        kept: found.into_iter().map(|(_, c)| c).collect(),
+        covered,
+    }
 }
 
-/// Assembles the document for a selection. Pure and deterministic.
+/// The criteria that apply to one category for the selection (see [`lot_criteria`]).
+pub fn applicable<'c>(
+    catalog: &'c Catalog,
+    selection: &Selection,
+    category: &str,
+) -> Vec<&'c Criterion> {
+    lot_criteria(catalog, selection, category).kept
+}
+
 /// A criterion's templates, parsed: the tender text and the four plan fields.
 struct Templates {
     body: Vec<Block<Vec<Piece>>>,
@@ -179,7 +257,36 @@ impl Templates {
     }
 }
 
-pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) -> Document {
+/// The value a placeholder takes in a lot, or `None` when the buyer still has to give it.
+fn slot_value(
+    m: &Messages,
+    selection: &Selection,
+    lot_name: &str,
+    points: Option<u32>,
+    slot: Placeholder,
+) -> Option<String> {
+    let details = &selection.details;
+    match slot {
+        Placeholder::Authority => details.text(DetailField::Authority).map(str::to_string),
+        Placeholder::EstimatedValue => details
+            .text(DetailField::EstimatedValue)
+            .map(str::to_string),
+        Placeholder::Lot => Some(lot_name.to_string()),
+        Placeholder::ContractDuration => details
+            .number(DetailField::ContractMonths)
+            .map(|n| fill(m.months, &[("n", &n.to_string())])),
+        Placeholder::Points => points.map(|p| p.to_string()),
+        // The periods are bare numbers: the catalogue writes "{disclosure_days} days".
+        period => DetailField::ALL
+            .into_iter()
+            .find(|f| f.placeholder() == Some(period))
+            .and_then(|f| details.number_or_suggested(f))
+            .map(|n| n.to_string()),
+    }
+}
+
+/// Assembles the document for a selection. Pure and deterministic.
+pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Language) -> Document {
     let m = language.messages();
     let details = &selection.details;
     let total_points = details.number(DetailField::AwardPoints);
@@ -204,6 +311,8 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
         text_hash: String::new(),
     };
     let mut used: Vec<&Criterion> = Vec::new();
+    // The labels named in some lot's verification: only those are referenced.
+    let mut named_labels: Vec<&str> = Vec::new();
     let doc_has_plan = doc.plan.is_some();
     // A criterion used in several lots is parsed once.
     let mut parsed: Vec<(&str, Templates)> = Vec::new();
@@ -215,8 +324,9 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
         .filter(|c| selection.categories.contains(&c.id));
     for (lot_index, category) in categories.enumerate() {
         let lot_number = lot_index + 1;
+        let found = lot_criteria(catalog, selection, &category.id);
         let mut kept = Vec::new();
-        for criterion in applicable(catalog, selection, &category.id) {
+        for criterion in found.kept {
             let key = drop_key(&category.id, &criterion.id);
             if selection.dropped.contains(&key) {
                 doc.dropped.push(DroppedItem {
@@ -233,8 +343,17 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
             .iter()
             .filter_map(|c| c.award.as_ref().map(|a| a.weight))
             .collect();
-        let mut shares = total_points
-            .map(|total| allocate(total, &awards))
+        let shares = total_points.map(|total| (total, allocate(total, &awards)));
+        let mut points_short = match shares {
+            Some((total, None)) => Some(PointsShortfall {
+                needed: u32::try_from(awards.len()).unwrap_or(u32::MAX),
+                total,
+                candidates: Vec::new(),
+            }),
+            _ => None,
+        };
+        let mut shares = shares
+            .and_then(|(_, shares)| shares)
             .unwrap_or_default()
             .into_iter();
 
@@ -255,41 +374,22 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                 section.items.len() + 1
             );
             let points = criterion.award.as_ref().map(|_| shares.next());
-            let fill_slot = |slot: Placeholder| -> Option<String> {
-                match slot {
-                    Placeholder::Authority => {
-                        details.text(DetailField::Authority).map(str::to_string)
-                    }
-                    Placeholder::EstimatedValue => details
-                        .text(DetailField::EstimatedValue)
-                        .map(str::to_string),
-                    Placeholder::Lot => Some(category.name.clone()),
-                    Placeholder::ContractDuration => details
-                        .number(DetailField::ContractMonths)
-                        .map(|n| fill(m.months, &[("n", &n.to_string())])),
-                    // The catalogue writes "{disclosure_days} days": the number alone.
-                    Placeholder::DisclosureDays => details
-                        .number(DetailField::DisclosureDays)
-                        .map(|n| n.to_string()),
-                    Placeholder::RemediationDays => details
-                        .number(DetailField::RemediationDays)
-                        .map(|n| n.to_string()),
-                    Placeholder::Points => points.flatten().map(|p| p.to_string()),
-                }
-            };
             let mut resolve = |line: &Vec<Piece>| -> Line {
                 line.iter()
                     .map(|piece| match piece {
                         Piece::Text(t) => Span::Text(t.clone()),
-                        Piece::Slot(slot) => match fill_slot(*slot) {
-                            Some(value) => Span::Value(value),
-                            None => {
-                                if !doc.missing.contains(slot) {
-                                    doc.missing.push(*slot);
+                        Piece::Slot(slot) => {
+                            match slot_value(m, selection, &category.name, points.flatten(), *slot)
+                            {
+                                Some(value) => Span::Value(value),
+                                None => {
+                                    if !doc.missing.contains(slot) {
+                                        doc.missing.push(*slot);
+                                    }
+                                    Span::Missing(*slot)
                                 }
-                                Span::Missing(*slot)
                             }
-                        },
+                        }
                     })
                     .collect()
             };
@@ -345,8 +445,29 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                     vec![Span::Missing(Placeholder::Points)]
                 }
             });
+            let in_lot = |ids: &'c [String]| -> Vec<&'c Label> {
+                ids.iter()
+                    .filter_map(|l| catalog.label(l))
+                    .filter(|l| l.applies_to_category(&category.id))
+                    .collect()
+            };
+            let labels = in_lot(&criterion.verification.labels);
+            let partial_labels = in_lot(&criterion.verification.partial_labels);
+            for label in labels.iter().chain(&partial_labels) {
+                if !named_labels.contains(&label.id.as_str()) {
+                    named_labels.push(&label.id);
+                }
+            }
+            let key = drop_key(&category.id, &criterion.id);
+            if let (Some(short), Some(_)) = (points_short.as_mut(), criterion.award.as_ref()) {
+                short.candidates.push(DroppableAward {
+                    key: key.clone(),
+                    number: number.clone(),
+                    title: criterion.title.clone(),
+                });
+            }
             section.items.push(Item {
-                key: drop_key(&category.id, &criterion.id),
+                key,
                 id: criterion.id.clone(),
                 number: number.clone(),
                 title: criterion.title.clone(),
@@ -356,14 +477,8 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                 scoring: criterion.award.as_ref().map(|a| a.scoring.clone()),
                 verification: ItemVerification {
                     submit: criterion.verification.submit.clone(),
-                    labels: criterion
-                        .verification
-                        .labels
-                        .iter()
-                        .filter_map(|l| catalog.label(l))
-                        .filter(|l| l.applies_to_category(&category.id))
-                        .map(|l| l.name.clone())
-                        .collect(),
+                    labels: labels.iter().map(|l| l.name.clone()).collect(),
+                    partial_labels: partial_labels.iter().map(|l| l.name.clone()).collect(),
                     equivalent: criterion.verification.equivalent.clone(),
                 },
                 legal: criterion
@@ -376,13 +491,27 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                 lot: lot_number,
                 number,
             };
+            let notes = criterion
+                .notes
+                .iter()
+                .filter(|n| n.categories.contains(&category.id))
+                .map(|n| n.text.clone());
             match doc.guidance.iter_mut().find(|g| g.id == criterion.id) {
-                Some(entry) => entry.used_in.push(reference.clone()),
+                Some(entry) => {
+                    entry.used_in.push(reference.clone());
+                    for note in notes {
+                        if !entry.notes.contains(&note) {
+                            entry.notes.push(note);
+                        }
+                    }
+                }
                 None => doc.guidance.push(GuidanceEntry {
                     id: criterion.id.clone(),
                     title: criterion.title.clone(),
                     used_in: vec![reference.clone()],
                     note: criterion.guidance.clone(),
+                    notes: notes.collect(),
+                    instead_of: Vec::new(),
                 }),
             }
             if let (Some(plan), Some([kpi, cadence, follow_up, remediation])) =
@@ -405,6 +534,31 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
                 used.push(criterion);
             }
         }
+        // Why a covered criterion is missing: said in the guidance of the one kept instead.
+        for (left_out, by, reason) in found.covered {
+            let Some(entry) = doc.guidance.iter_mut().find(|g| g.id == by.id) else {
+                continue;
+            };
+            match entry.instead_of.iter_mut().find(|r| r.id == left_out.id) {
+                Some(replacement) => replacement.lots.push(lot_number),
+                None => entry.instead_of.push(Replacement {
+                    lots: vec![lot_number],
+                    id: left_out.id.clone(),
+                    title: left_out.title.clone(),
+                    reason: reason.to_string(),
+                }),
+            }
+        }
+        if let Some(short) = points_short.as_mut() {
+            // Lowest suggested weight first: the criteria a buyer would drop first.
+            let weight = |key: &str| {
+                key.split_once('/')
+                    .and_then(|(_, id)| catalog.criterion(id))
+                    .and_then(|c| c.award.as_ref())
+                    .map_or(0, |a| a.weight)
+            };
+            short.candidates.sort_by_key(|c| weight(&c.key));
+        }
         let has_award = sections
             .iter()
             .any(|s| s.kind == CriterionKind::AwardCriterion);
@@ -412,6 +566,12 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
             number: lot_number,
             category: category.id.clone(),
             name: category.name.clone(),
+            cpv: category.cpv.clone(),
+            cpv_note: category.cpv_note.clone(),
+            features: LotFeature::ALL
+                .into_iter()
+                .filter(|f| category.asks(*f) && selection.lot_has(&category.id, *f))
+                .collect(),
             risks: catalog
                 .risks
                 .iter()
@@ -421,6 +581,7 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
             sections,
             unallocated_points: total_points
                 .filter(|_| !has_award && selection.stages.contains(&ProcedureStage::Award)),
+            points_short: points_short.filter(|s| s.needed > s.total),
         });
     }
 
@@ -434,15 +595,25 @@ pub fn assemble(catalog: &Catalog, selection: &Selection, language: Language) ->
     doc.labels = catalog
         .labels
         .iter()
-        .filter(|l| used.iter().any(|c| c.verification.labels.contains(&l.id)))
+        .filter(|l| named_labels.contains(&l.id.as_str()))
         .cloned()
         .collect();
+    // The sources the included guidance cites, and those of the labels named.
+    let mut cited: Vec<&str> = Vec::new();
+    for entry in &doc.guidance {
+        for text in std::iter::once(&entry.note).chain(&entry.notes) {
+            for id in citations(text) {
+                if !cited.contains(&id) {
+                    cited.push(id);
+                }
+            }
+        }
+    }
     doc.sources = catalog
         .sources
         .iter()
         .filter(|s| {
-            used.iter().any(|c| c.sources.contains(&s.id))
-                || doc.labels.iter().any(|l| l.sources.contains(&s.id))
+            cited.contains(&s.id.as_str()) || doc.labels.iter().any(|l| l.sources.contains(&s.id))
         })
         .cloned()
         .collect();

@@ -6,26 +6,96 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Which catalogue a tender used: cited in the footer of every assembled document.
+/// Which catalogue a tender used: cited in the footer of every assembled document. Part of the
+/// catalogue's core, which the first step loads, so it stays small: the change log is elsewhere.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct CatalogMeta {
     pub language: String,
     pub version: String,
     pub title: String,
-    /// The change log, newest first.
-    #[serde(default, rename = "change")]
-    pub changes: Vec<Change>,
     /// Short SHA-256 of the whole catalogue as embedded; filled in by the build, never authored.
     #[serde(default)]
     pub content_hash: String,
 }
 
+/// One version in the change log, with what happened to single criteria in it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     pub version: String,
     pub date: String,
     pub summary: String,
+    /// What changed for single criteria, so that a buyer reopening an older link sees it.
+    #[serde(default, rename = "criterion")]
+    pub criteria: Vec<CriterionChange>,
+}
+
+/// What happened to a criterion in a version.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    Added,
+    Reworded,
+    Removed,
+}
+
+/// A criterion's entry in a version of the change log.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionChange {
+    pub id: String,
+    pub what: ChangeKind,
+    /// Why, in a sentence a buyer understands.
+    pub reason: String,
+    /// The categories the change concerns; empty means every category the criterion applies to.
+    /// Required for a criterion removed from the catalogue, whose own entry is gone.
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+/// A question about a lot's scope whose answer decides whether some criteria apply, so that a
+/// tender never publishes a criterion that starts "where this lot includes …".
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum LotFeature {
+    /// The lot includes taking back used equipment from the authority.
+    TakeBack,
+    /// Refurbished equipment may be delivered in the lot.
+    Refurbished,
+}
+
+impl LotFeature {
+    pub const ALL: [LotFeature; 2] = [LotFeature::TakeBack, LotFeature::Refurbished];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            LotFeature::TakeBack => "take-back",
+            LotFeature::Refurbished => "refurbished",
+        }
+    }
+}
+
+/// A CPV code with its official label in the catalogue's language (from the eForms code lists).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct CpvCode {
+    pub code: String,
+    pub label: String,
+}
+
+/// The EU procurement thresholds of Directive 2014/24/EU for supplies and services, for a period.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// The legal entry that sets them (a Commission delegated regulation).
+    pub legal: String,
+    /// `YYYY-MM-DD`, both inclusive.
+    pub valid_from: String,
+    pub valid_to: String,
+    /// Euros, excluding VAT: central government authorities.
+    pub central: u64,
+    /// Euros, excluding VAT: sub-central contracting authorities.
+    pub sub_central: u64,
 }
 
 /// A kind of product or service a buyer procures; each chosen category becomes a lot.
@@ -35,6 +105,22 @@ pub struct Category {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// CPV codes (8 digits, without the check digit) for the notice, each with its official label
+    /// in the catalogue's language (eForms code lists). Empty where no code describes the category.
+    #[serde(default)]
+    pub cpv: Vec<CpvCode>,
+    /// Said with the codes, or instead of them where there is none (never a near miss).
+    #[serde(default)]
+    pub cpv_note: String,
+    /// The scope questions asked for a lot of this category.
+    #[serde(default)]
+    pub asks: Vec<LotFeature>,
+}
+
+impl Category {
+    pub fn asks(&self, feature: LotFeature) -> bool {
+        self.asks.contains(&feature)
+    }
 }
 
 /// An ethical risk topic such as forced labour or conflict minerals.
@@ -71,6 +157,10 @@ pub struct Label {
     /// The product categories for which the label can prove anything; empty means all.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// How catalogue text names the label (e.g. "TCO Certified", "TCO"): a document for a lot the
+    /// label does not apply to must not contain any of them.
+    #[serde(default)]
+    pub mentions: Vec<String>,
 }
 
 impl Label {
@@ -86,6 +176,8 @@ pub struct LegalBasis {
     pub id: String,
     pub citation: String,
     pub summary: String,
+    /// The primary text: an EUR-Lex ELI or CELEX address, ILO NORMLEX, or the issuing body's page.
+    pub url: String,
 }
 
 /// A public source behind a fact in the catalogue.
@@ -216,12 +308,27 @@ impl AmbitionLevel {
 pub struct Verification {
     /// What the bidder or supplier submits, and when.
     pub submit: String,
-    /// Labels accepted as proof ("or equivalent").
+    /// Labels accepted as proof of the whole criterion ("or equivalent"), in the categories they
+    /// certify: each one is a route to proof there.
     #[serde(default)]
     pub labels: Vec<String>,
+    /// Labels accepted as proof of the requirements their criteria cover, the rest being proven
+    /// otherwise: named for bidders, but no route to proof on their own.
+    #[serde(default)]
+    pub partial_labels: Vec<String>,
     /// What equivalent proof looks like; required when labels are listed.
     #[serde(default)]
     pub equivalent: String,
+    /// The categories (or `*`) for which a tenderer can prove the criterion without any label,
+    /// with the evidence named in `submit` and `equivalent`. Together with the labels that
+    /// certify a category, every category the criterion is offered for needs a route to proof.
+    pub own_evidence: Vec<String>,
+}
+
+impl Verification {
+    pub fn own_evidence_for(&self, category: &str) -> bool {
+        self.own_evidence.iter().any(|c| c == "*" || c == category)
+    }
 }
 
 /// How an award criterion is weighted and scored.
@@ -245,6 +352,24 @@ pub struct Management {
     pub remediation: String,
 }
 
+/// A guidance paragraph that only concerns some categories, so that a document names only the
+/// labels and facts that apply to its lots.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub categories: Vec<String>,
+    pub text: String,
+}
+
+/// Another criterion that this one makes redundant in a lot where both would apply.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Cover {
+    pub id: String,
+    /// Why this one is kept: shown in the guidance of documents where it applied.
+    pub reason: String,
+}
+
 /// One requirement a buyer can put into a tender.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -266,6 +391,19 @@ pub struct Criterion {
     pub last_reviewed: String,
     #[serde(default)]
     pub replaces: Vec<String>,
+    /// Criteria this one makes redundant where both apply to a lot (any kind or level).
+    #[serde(default)]
+    pub covers: Vec<Cover>,
+    /// The lot scope this criterion needs: it is offered only for lots with all of these.
+    #[serde(default)]
+    pub requires: Vec<LotFeature>,
+    /// What the contractor delivers under it (ids of the catalogue's deliverables); two criteria
+    /// in one lot never deliver the same thing.
+    #[serde(default)]
+    pub delivers: Vec<String>,
+    /// Guidance for some categories only.
+    #[serde(default, rename = "note")]
+    pub notes: Vec<Note>,
     pub verification: Verification,
     #[serde(default)]
     pub award: Option<AwardRule>,
@@ -279,17 +417,31 @@ impl Criterion {
     }
 }
 
+/// Something a contractor hands over under a criterion (a site list, a yearly report), named so
+/// that overlapping criteria are found.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Deliverable {
+    pub id: String,
+    pub name: String,
+}
+
 /// The whole catalogue of one language.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
     pub meta: CatalogMeta,
     pub categories: Vec<Category>,
     pub risks: Vec<RiskTopic>,
+    /// The change log, newest first.
+    pub changes: Vec<Change>,
     pub labels: Vec<Label>,
     pub legal: Vec<LegalBasis>,
     pub sources: Vec<Source>,
     pub salience: Vec<SalienceCell>,
     pub criteria: Vec<Criterion>,
+    pub deliverables: Vec<Deliverable>,
+    /// The EU thresholds known to the catalogue, newest first.
+    pub thresholds: Vec<Thresholds>,
 }
 
 impl Catalog {
@@ -317,6 +469,11 @@ impl Catalog {
         self.criteria.iter().find(|c| c.id == id)
     }
 
+    /// The categories whose lots are asked about `feature`, in catalogue order.
+    pub fn asking(&self, feature: LotFeature) -> impl Iterator<Item = &Category> {
+        self.categories.iter().filter(move |c| c.asks(feature))
+    }
+
     /// The salience cell for a category, risk and stage, if the catalogue lists one.
     pub fn salience_cell(
         &self,
@@ -338,4 +495,28 @@ impl Catalog {
             .max()
             .unwrap_or(SalienceLevel::Low)
     }
+}
+
+/// The source IDs cited in `text` as `[R12]`, `[R39b]` or `[S1]`, each once, in order of first
+/// citation. Guidance cites its sources this way, so a document lists exactly the sources of the
+/// guidance it includes.
+pub fn citations(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find(']') else { break };
+        let inside = &rest[..close];
+        let bytes = inside.as_bytes();
+        let well_formed = bytes.len() >= 2
+            && bytes[0].is_ascii_uppercase()
+            && bytes[1].is_ascii_digit()
+            && bytes[1..].iter().enumerate().all(|(i, b)| {
+                b.is_ascii_digit() || (i + 2 == bytes.len() && b.is_ascii_lowercase())
+            });
+        if well_formed && !found.contains(&inside) {
+            found.push(inside);
+        }
+    }
+    found
 }

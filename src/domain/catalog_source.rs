@@ -5,8 +5,8 @@
 //! file, the entry ID where there is one, and the reason, so an author can fix it at once.
 
 use super::catalog::{
-    Catalog, CatalogMeta, Category, Change, Criterion, CriterionKind, Label, LegalBasis, RiskTopic,
-    SalienceCell, Source,
+    citations, Catalog, CatalogMeta, Category, Change, ChangeKind, Criterion, CriterionKind,
+    Deliverable, Label, LegalBasis, RiskTopic, SalienceCell, Source, Thresholds,
 };
 use super::template::{self, Placeholder};
 use serde::Deserialize;
@@ -36,6 +36,8 @@ struct CatalogFile {
     catalog: MetaFile,
     #[serde(default)]
     change: Vec<Change>,
+    #[serde(default)]
+    deliverable: Vec<Deliverable>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +74,8 @@ struct LabelsFile {
 struct LegalFile {
     #[serde(default)]
     legal: Vec<LegalBasis>,
+    #[serde(default)]
+    threshold: Vec<Thresholds>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +99,22 @@ struct CriteriaFile {
     criterion: Vec<Criterion>,
 }
 
+/// Document-sharing sites and news aggregators: a copy, never the page that supports a sentence.
+const SHARING_HOSTS: [&str; 12] = [
+    "scribd.com",
+    "docslib.org",
+    "readkong.com",
+    "cupdf.com",
+    "dokumen.tips",
+    "fdokumen.com",
+    "zbook.org",
+    "docplayer.net",
+    "docplayer.se",
+    "menafn.com",
+    "wallstreet-online.de",
+    "finanznachrichten.de",
+];
+
 /// Words that betray unfinished text; a tender must never receive them.
 const FILLER: [&str; 4] = ["lorem", "tbd", "xxx", "placeholder text"];
 
@@ -108,16 +128,18 @@ pub fn load(files: &[(String, String)]) -> Result<Catalog, Vec<CatalogError>> {
             language: String::new(),
             version: String::new(),
             title: String::new(),
-            changes: Vec::new(),
             content_hash: String::new(),
         },
         categories: Vec::new(),
         risks: Vec::new(),
+        changes: Vec::new(),
         labels: Vec::new(),
         legal: Vec::new(),
         sources: Vec::new(),
         salience: Vec::new(),
         criteria: Vec::new(),
+        deliverables: Vec::new(),
+        thresholds: Vec::new(),
     };
     // Which file each entry came from, for error messages.
     let mut origin: Vec<(String, String)> = Vec::new();
@@ -157,13 +179,18 @@ pub fn load(files: &[(String, String)]) -> Result<Catalog, Vec<CatalogError>> {
         match name {
             "catalog.toml" => {
                 let file = parse!(CatalogFile);
+                origin.push(("#catalog".into(), path.clone()));
+                for d in &file.deliverable {
+                    origin.push((d.id.clone(), path.clone()));
+                }
+                catalog.changes = file.change;
+                catalog.deliverables = file.deliverable;
                 meta = Some((
                     path.clone(),
                     CatalogMeta {
                         language: file.catalog.language,
                         version: file.catalog.version,
                         title: file.catalog.title,
-                        changes: file.change,
                         content_hash: String::new(),
                     },
                 ));
@@ -194,7 +221,9 @@ pub fn load(files: &[(String, String)]) -> Result<Catalog, Vec<CatalogError>> {
                 for l in &file.legal {
                     origin.push((l.id.clone(), path.clone()));
                 }
+                origin.push(("#thresholds".into(), path.clone()));
                 catalog.legal = file.legal;
+                catalog.thresholds = file.threshold;
             }
             "sources.toml" => {
                 let file = parse!(SourcesFile);
@@ -256,9 +285,7 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
         });
     };
 
-    if catalog.meta.changes.first().map(|c| c.version.as_str())
-        != Some(catalog.meta.version.as_str())
-    {
+    if catalog.changes.first().map(|c| c.version.as_str()) != Some(catalog.meta.version.as_str()) {
         err(
             "#catalog",
             format!(
@@ -267,12 +294,78 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
             ),
         );
     }
-    for c in &catalog.meta.changes {
+    let mut versions = BTreeSet::new();
+    for (i, c) in catalog.changes.iter().enumerate() {
         if !is_date(&c.date) {
             err(
                 "#catalog",
                 format!("change {}: date {:?} is not YYYY-MM-DD", c.version, c.date),
             );
+        }
+        if !versions.insert(c.version.as_str()) {
+            err(
+                "#catalog",
+                format!("change {}: the version is listed twice", c.version),
+            );
+        }
+        if let Some(older) = catalog.changes.get(i + 1) {
+            if older.date > c.date {
+                err(
+                    "#catalog",
+                    format!(
+                        "change {} is dated before change {}: the change log lists the newest first",
+                        c.version, older.version
+                    ),
+                );
+            }
+        }
+        for entry in &c.criteria {
+            let where_ = format!("change {}: criterion {}", c.version, entry.id);
+            if entry.reason.trim().is_empty() {
+                err("#catalog", format!("{where_}: a reason is required"));
+            }
+            for cat in entry
+                .categories
+                .iter()
+                .filter(|k| catalog.category(k).is_none())
+            {
+                err("#catalog", format!("{where_}: unknown category {cat:?}"));
+            }
+            match (entry.what, catalog.criterion(&entry.id)) {
+                (ChangeKind::Removed, None) if entry.categories.is_empty() => err(
+                    "#catalog",
+                    format!("{where_}: a removed criterion lists the categories it applied to"),
+                ),
+                (ChangeKind::Removed, _) | (_, Some(_)) => {}
+                (_, None) => err(
+                    "#catalog",
+                    format!("{where_}: no such criterion (only a removed one may be missing)"),
+                ),
+            }
+        }
+    }
+    // A criterion removed as a whole keeps its ID retired: it never comes back with other text.
+    for c in &catalog.changes {
+        for entry in &c.criteria {
+            let whole = entry.what == ChangeKind::Removed && entry.categories.is_empty();
+            if whole && catalog.criterion(&entry.id).is_some() {
+                err(
+                    &entry.id,
+                    format!(
+                        "was removed in version {}: a retired ID is never used again",
+                        c.version
+                    ),
+                );
+            }
+        }
+    }
+    let mut deliverables = BTreeSet::new();
+    for d in &catalog.deliverables {
+        if !deliverables.insert(d.id.as_str()) {
+            err(&d.id, "duplicate deliverable ID".into());
+        }
+        if d.name.trim().is_empty() {
+            err(&d.id, "a deliverable needs a name".into());
         }
     }
 
@@ -296,6 +389,62 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
                 "category IDs are lowercase letters, digits and dashes".into(),
             );
         }
+        for cpv in &c.cpv {
+            if cpv.code.len() != 8 || !cpv.code.bytes().all(|b| b.is_ascii_digit()) {
+                err(
+                    &c.id,
+                    format!(
+                        "CPV code {:?} is not 8 digits (write it without the check digit)",
+                        cpv.code
+                    ),
+                );
+            }
+            if cpv.label.trim().is_empty() {
+                err(
+                    &c.id,
+                    format!("CPV code {} needs its official label", cpv.code),
+                );
+            }
+        }
+        if c.cpv.is_empty() && c.cpv_note.trim().is_empty() {
+            err(
+                &c.id,
+                "no CPV code: say in cpv_note why none fits, rather than leaving it unsaid".into(),
+            );
+        }
+        for feature in &c.asks {
+            let needed = catalog
+                .criteria
+                .iter()
+                .any(|k| k.requires.contains(feature) && k.categories.iter().any(|x| x == &c.id));
+            if !needed && !catalog.criteria.is_empty() {
+                err(
+                    &c.id,
+                    format!(
+                        "asks about {:?}, but no criterion for this category depends on the answer",
+                        feature.code()
+                    ),
+                );
+            }
+        }
+    }
+    for t in &catalog.thresholds {
+        let where_ = format!("threshold {}–{}", t.valid_from, t.valid_to);
+        if catalog.legal_basis(&t.legal).is_none() {
+            err(
+                "#thresholds",
+                format!("{where_}: unknown legal entry {:?}", t.legal),
+            );
+        }
+        if !is_date(&t.valid_from) || !is_date(&t.valid_to) || t.valid_from > t.valid_to {
+            err(
+                "#thresholds",
+                format!("{where_}: the period must be two YYYY-MM-DD dates, the first not after the second"),
+            );
+        }
+        if t.central == 0 || t.sub_central == 0 {
+            err("#thresholds", format!("{where_}: a threshold is zero"));
+        }
     }
     for r in &catalog.risks {
         unique(&r.id, "risk", &mut err);
@@ -314,13 +463,50 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
                 "legal IDs are lowercase letters, digits and dashes".into(),
             );
         }
+        if !is_primary_source(&l.url) {
+            err(
+                &l.id,
+                format!(
+                    "url {:?} is not a primary text: link the EUR-Lex ELI or CELEX address, ILO NORMLEX, or the issuing body's own page ({})",
+                    l.url,
+                    PRIMARY_HOSTS.join(", ")
+                ),
+            );
+        }
     }
     for s in &catalog.sources {
         unique(&s.id, "source", &mut err);
-        if !s.url.starts_with("https://") && !s.url.starts_with("http://") {
+        let rest = s
+            .url
+            .strip_prefix("https://")
+            .or_else(|| s.url.strip_prefix("http://"));
+        let Some(rest) = rest else {
             err(
                 &s.id,
                 format!("source URL {:?} must start with https://", s.url),
+            );
+            continue;
+        };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        if rest.trim_end_matches('/').len() <= host.len() {
+            err(
+                &s.id,
+                format!(
+                    "source URL {:?} is a site's home page: cite the page that supports the sentence",
+                    s.url
+                ),
+            );
+        }
+        if SHARING_HOSTS
+            .iter()
+            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        {
+            err(
+                &s.id,
+                format!(
+                    "source URL {:?} is on a document-sharing or aggregator site: cite the publisher's own page",
+                    s.url
+                ),
             );
         }
     }
@@ -335,6 +521,12 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
         }
         if l.sources.is_empty() {
             err(&l.id, "a label needs at least one source".into());
+        }
+        if l.mentions.iter().all(|m| m.trim().is_empty()) {
+            err(
+                &l.id,
+                "mentions is empty: list how catalogue text names the label, so that documents for other categories can be checked".into(),
+            );
         }
         for s in l.sources.iter().filter(|s| !source_ok(s)) {
             err(&l.id, format!("unknown source {s:?}"));
@@ -453,11 +645,130 @@ fn check_criterion(catalog: &Catalog, c: &Criterion, err: &mut dyn FnMut(&str, S
         .verification
         .labels
         .iter()
+        .chain(&c.verification.partial_labels)
         .filter(|l| catalog.label(l).is_none())
     {
         err(id, format!("unknown label {l:?}"));
     }
-    if !c.verification.labels.is_empty() && c.verification.equivalent.trim().is_empty() {
+    for l in c
+        .verification
+        .partial_labels
+        .iter()
+        .filter(|l| c.verification.labels.contains(l))
+    {
+        err(
+            id,
+            format!("label {l:?} is listed both as a whole proof and as a partial one"),
+        );
+    }
+    for k in c
+        .verification
+        .own_evidence
+        .iter()
+        .filter(|k| *k != "*" && catalog.category(k).is_none())
+    {
+        err(
+            id,
+            format!("verification.own_evidence: unknown category {k:?}"),
+        );
+    }
+    for cover in &c.covers {
+        match catalog.criterion(&cover.id) {
+            None => err(id, format!("covers unknown criterion {:?}", cover.id)),
+            Some(other) if other.id == c.id => err(id, "covers itself".into()),
+            Some(other)
+                if !catalog
+                    .categories
+                    .iter()
+                    .any(|k| c.applies_to_category(&k.id) && other.applies_to_category(&k.id)) =>
+            {
+                err(
+                    id,
+                    format!(
+                        "covers {}, but the two never apply to the same category",
+                        other.id
+                    ),
+                )
+            }
+            Some(_) => {}
+        }
+        if cover.reason.trim().is_empty() {
+            err(id, format!("covers {}: a reason is required", cover.id));
+        }
+    }
+    for feature in &c.requires {
+        if c.categories.iter().any(|k| k == "*") {
+            err(
+                id,
+                format!(
+                    "requires {:?} but applies to every category: name the categories that ask it",
+                    feature.code()
+                ),
+            );
+        }
+        for k in c.categories.iter().filter_map(|k| catalog.category(k)) {
+            if !k.asks(*feature) {
+                err(
+                    id,
+                    format!(
+                        "requires {:?}, but the category {} does not ask it (add it to the category's asks)",
+                        feature.code(),
+                        k.id
+                    ),
+                );
+            }
+        }
+    }
+    for d in c
+        .delivers
+        .iter()
+        .filter(|d| !catalog.deliverables.iter().any(|x| &x.id == *d))
+    {
+        err(id, format!("delivers unknown deliverable {d:?}"));
+    }
+    for note in &c.notes {
+        if note.text.trim().is_empty() || note.categories.is_empty() {
+            err(id, "a note needs categories and text".into());
+        }
+        if note.text.contains('{') || note.text.contains('}') {
+            err(
+                id,
+                "a note contains a brace: placeholders are filled only in text and management"
+                    .into(),
+            );
+        }
+        for k in &note.categories {
+            if catalog.category(k).is_none() {
+                err(id, format!("note: unknown category {k:?}"));
+            } else if !c.applies_to_category(k) {
+                err(
+                    id,
+                    format!("note for {k}, a category the criterion does not apply to"),
+                );
+            }
+        }
+    }
+    // The listed sources are exactly those the guidance and its notes cite, so that a document
+    // lists the sources of the guidance it includes and nothing else.
+    let mut cited: BTreeSet<&str> = citations(&c.guidance).into_iter().collect();
+    for note in &c.notes {
+        cited.extend(citations(&note.text));
+    }
+    let listed: BTreeSet<&str> = c.sources.iter().map(String::as_str).collect();
+    for s in cited.difference(&listed) {
+        err(
+            id,
+            format!("the guidance cites [{s}], which is not in sources"),
+        );
+    }
+    for s in listed.difference(&cited) {
+        err(
+            id,
+            format!("sources lists {s}, which the guidance and its notes never cite"),
+        );
+    }
+    let any_label = !c.verification.labels.is_empty() || !c.verification.partial_labels.is_empty();
+    if any_label && c.verification.equivalent.trim().is_empty() {
         err(
             id,
             "verification.equivalent is empty: a criterion that accepts labels says what equivalent proof looks like (Directive 2014/24/EU Art. 43)".into(),
@@ -568,6 +879,32 @@ fn check_criterion(catalog: &Catalog, c: &Criterion, err: &mut dyn FnMut(&str, S
             err(id, format!("contains filler text {filler:?}"));
         }
     }
+}
+
+/// Where the primary texts of legal entries are published.
+pub const PRIMARY_HOSTS: [&str; 10] = [
+    "eur-lex.europa.eu",
+    "data.europa.eu",
+    "curia.europa.eu",
+    "normlex.ilo.org",
+    "www.ilo.org",
+    "www.ohchr.org",
+    "www.oecd.org",
+    "www.basel.int",
+    "legalinstruments.oecd.org",
+    "mneguidelines.oecd.org",
+];
+
+/// Whether `url` is an address on one of the [`PRIMARY_HOSTS`].
+pub fn is_primary_source(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    PRIMARY_HOSTS.contains(&host) && rest.len() > host.len() + 1
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.

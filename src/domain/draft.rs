@@ -64,10 +64,11 @@ pub fn decode(stored: &str) -> Restored {
                 | Notice::UnknownRisk(_)
                 | Notice::UnknownCriterion(_)
                 | Notice::UnknownStage(_)
+                | Notice::UnknownScope(..)
         )
     });
     if damaged {
-        if selection == Selection::default() {
+        if selection.is_empty() {
             Restored::Unreadable
         } else {
             Restored::Partly(selection)

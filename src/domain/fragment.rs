@@ -1,9 +1,13 @@
 //! The selection as a URL fragment: the only thing a shared link carries.
 //!
-//! Format (version 1): `v=1&c=<categories>&r=<risks>&l=<level>&s=<stages>&a=<authority>&m=<months>`
-//! `&e=<estimated value>&p=<award points>&dd=<disclosure days>&rd=<remediation days>&x=<dropped>`.
-//! Lists are comma-separated; every value is percent-encoded (UTF-8). Reading never fails: whatever
-//! cannot be used is skipped and reported as a [`Notice`], and the rest is kept.
+//! Format (version 1): `v=1&cv=<catalogue version>&c=<categories>&r=<risks>&l=<level>&s=<stages>`
+//! `&tb=<lots with take-back>&rf=<lots with refurbished equipment>&a=<authority>&m=<months>`
+//! `&e=<estimated value>&p=<award points>&dd=<disclosure days>&rd=<remediation days>`
+//! `&rs=<response days>&nt=<notice days>&dc=<documents days>&rm=<reminder days>&rp=<report days>`
+//! `&x=<dropped>`. Lists are comma-separated; every value is percent-encoded (UTF-8). Keys added
+//! after the first links (`cv`, `tb`, `rf` and the periods) are simply absent from older links.
+//! Reading never fails: whatever cannot be used is skipped and reported as a [`Notice`], and the
+//! rest is kept.
 
 use super::catalog::AmbitionLevel;
 use super::notice::Notice;
@@ -23,6 +27,11 @@ fn detail_key(field: DetailField) -> &'static str {
         DetailField::AwardPoints => "p",
         DetailField::DisclosureDays => "dd",
         DetailField::RemediationDays => "rd",
+        DetailField::ResponseDays => "rs",
+        DetailField::NoticeDays => "nt",
+        DetailField::DocumentsDays => "dc",
+        DetailField::ReminderDays => "rm",
+        DetailField::ReportDays => "rp",
     }
 }
 
@@ -32,6 +41,9 @@ pub fn encode(selection: &Selection) -> String {
     let list = |items: &mut dyn Iterator<Item = &str>| -> String {
         items.map(percent_encode).collect::<Vec<_>>().join(",")
     };
+    if !selection.catalog_version.is_empty() {
+        parts.push(format!("cv={}", percent_encode(&selection.catalog_version)));
+    }
     if !selection.categories.is_empty() {
         parts.push(format!(
             "c={}",
@@ -52,6 +64,14 @@ pub fn encode(selection: &Selection) -> String {
             "s={}",
             list(&mut selection.stages.iter().map(|s| s.code()))
         ));
+    }
+    for (key, set) in [("tb", &selection.take_back), ("rf", &selection.refurbished)] {
+        if !set.is_empty() {
+            parts.push(format!(
+                "{key}={}",
+                list(&mut set.iter().map(String::as_str))
+            ));
+        }
     }
     for field in DetailField::ALL {
         let value = selection.details.get(field);
@@ -105,10 +125,16 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
                     notices.push(Notice::NewerVersion(shorten(raw)));
                 }
             }
-            "c" | "r" | "x" => {
+            "cv" => match percent_decode(raw) {
+                Some(version) => selection.catalog_version = shorten(&version),
+                None => notices.push(Notice::Undecodable(key.to_string())),
+            },
+            "c" | "r" | "x" | "tb" | "rf" => {
                 let target = match key {
                     "c" => &mut selection.categories,
                     "r" => &mut selection.risks,
+                    "tb" => &mut selection.take_back,
+                    "rf" => &mut selection.refurbished,
                     _ => &mut selection.dropped,
                 };
                 for item in items() {

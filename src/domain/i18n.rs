@@ -6,7 +6,11 @@
 
 mod en;
 
-use super::catalog::{AmbitionLevel, CriterionKind, LabelKind, SalienceLevel, SupplyChainStage};
+use super::catalog::{
+    AmbitionLevel, ChangeKind, CriterionKind, LabelKind, LotFeature, SalienceLevel,
+    SupplyChainStage,
+};
+use super::proportion::{Hint, ThresholdPosition};
 use super::selection::{DetailField, ProcedureStage};
 use super::template::Placeholder;
 
@@ -211,6 +215,7 @@ pub struct Messages {
     pub lot_empty: &'static str,
     pub verification: &'static str,
     pub accepted_proof: &'static str,
+    pub accepted_partial_proof: &'static str,
     pub or_equivalent: &'static str,
     pub equivalent_proof: &'static str,
     pub legal_basis: &'static str,
@@ -266,6 +271,78 @@ pub struct Messages {
     pub marker_points: &'static str,
     pub marker_disclosure_days: &'static str,
     pub marker_remediation_days: &'static str,
+    pub marker_response_days: &'static str,
+    pub marker_notice_days: &'static str,
+    pub marker_documents_days: &'static str,
+    pub marker_reminder_days: &'static str,
+    pub marker_report_days: &'static str,
+
+    // Lot scope (step 1)
+    pub scope_take_back_legend: &'static str,
+    pub scope_take_back_hint: &'static str,
+    pub scope_refurbished_legend: &'static str,
+    pub scope_refurbished_hint: &'static str,
+    pub answer_take_back: &'static str,
+    pub answer_refurbished: &'static str,
+    pub no_lot: &'static str,
+    pub feature_take_back: &'static str,
+    pub feature_refurbished: &'static str,
+
+    // Periods and hints (step 4, review)
+    pub periods_title: &'static str,
+    pub periods_hint: &'static str,
+    pub field_response: &'static str,
+    pub field_response_hint: &'static str,
+    pub field_notice: &'static str,
+    pub field_notice_hint: &'static str,
+    pub field_documents: &'static str,
+    pub field_documents_hint: &'static str,
+    pub field_reminder: &'static str,
+    pub field_reminder_hint: &'static str,
+    pub field_report: &'static str,
+    pub field_report_hint: &'static str,
+    pub suggested_value: &'static str,
+    pub hints_title: &'static str,
+    pub hint_value_read: &'static str,
+    pub hint_value_assumed_euro: &'static str,
+    pub hint_other_currency: &'static str,
+    pub hint_above_both: &'static str,
+    pub hint_between: &'static str,
+    pub hint_below_both: &'static str,
+    pub hint_thresholds_outdated: &'static str,
+    pub hint_heavy_small: &'static str,
+    pub hint_heavy_short: &'static str,
+    pub hint_heavy_small_short: &'static str,
+    pub hint_points_short: &'static str,
+    pub hint_thin_points: &'static str,
+
+    // Catalogue changes since a link or draft was made
+    pub notice_unknown_scope: &'static str,
+    pub notice_scope_not_asked_take_back: &'static str,
+    pub notice_scope_not_asked_refurbished: &'static str,
+    pub notice_older_catalogue: &'static str,
+    pub notice_older_catalogue_unversioned: &'static str,
+    pub notice_unknown_catalogue: &'static str,
+    pub notice_criterion_changed: &'static str,
+    pub change_added: &'static str,
+    pub change_reworded: &'static str,
+    pub change_removed: &'static str,
+
+    // Document additions
+    pub lot_cpv: &'static str,
+    pub lot_scope: &'static str,
+    pub lot_feature_take_back: &'static str,
+    pub lot_feature_refurbished: &'static str,
+    pub guidance_instead_of: &'static str,
+
+    // Numbers and dates in this language
+    /// Put between groups of three digits.
+    pub thousands_separator: &'static str,
+    /// A euro amount, `{n}` being the grouped number.
+    pub euro_amount: &'static str,
+    /// `{d}`, `{month}` and `{y}`.
+    pub date_format: &'static str,
+    pub month_names: [&'static str; 12],
 }
 
 impl Messages {
@@ -344,6 +421,11 @@ impl Messages {
             Placeholder::Points => self.marker_points,
             Placeholder::DisclosureDays => self.marker_disclosure_days,
             Placeholder::RemediationDays => self.marker_remediation_days,
+            Placeholder::ResponseDays => self.marker_response_days,
+            Placeholder::NoticeDays => self.marker_notice_days,
+            Placeholder::DocumentsDays => self.marker_documents_days,
+            Placeholder::ReminderDays => self.marker_reminder_days,
+            Placeholder::ReportDays => self.marker_report_days,
         }
     }
 
@@ -355,6 +437,11 @@ impl Messages {
             DetailField::AwardPoints => self.field_points,
             DetailField::DisclosureDays => self.field_disclosure,
             DetailField::RemediationDays => self.field_remediation,
+            DetailField::ResponseDays => self.field_response,
+            DetailField::NoticeDays => self.field_notice,
+            DetailField::DocumentsDays => self.field_documents,
+            DetailField::ReminderDays => self.field_reminder,
+            DetailField::ReportDays => self.field_report,
         }
     }
 
@@ -366,6 +453,186 @@ impl Messages {
             DetailField::AwardPoints => self.field_points_hint,
             DetailField::DisclosureDays => self.field_disclosure_hint,
             DetailField::RemediationDays => self.field_remediation_hint,
+            DetailField::ResponseDays => self.field_response_hint,
+            DetailField::NoticeDays => self.field_notice_hint,
+            DetailField::DocumentsDays => self.field_documents_hint,
+            DetailField::ReminderDays => self.field_reminder_hint,
+            DetailField::ReportDays => self.field_report_hint,
+        }
+    }
+
+    /// The short name of a scope question's answer.
+    pub fn feature(&self, feature: LotFeature) -> &'static str {
+        match feature {
+            LotFeature::TakeBack => self.feature_take_back,
+            LotFeature::Refurbished => self.feature_refurbished,
+        }
+    }
+
+    /// The scope line of a lot in the document.
+    pub fn lot_feature(&self, feature: LotFeature) -> &'static str {
+        match feature {
+            LotFeature::TakeBack => self.lot_feature_take_back,
+            LotFeature::Refurbished => self.lot_feature_refurbished,
+        }
+    }
+
+    pub fn scope_legend(&self, feature: LotFeature) -> &'static str {
+        match feature {
+            LotFeature::TakeBack => self.scope_take_back_legend,
+            LotFeature::Refurbished => self.scope_refurbished_legend,
+        }
+    }
+
+    pub fn scope_hint(&self, feature: LotFeature) -> &'static str {
+        match feature {
+            LotFeature::TakeBack => self.scope_take_back_hint,
+            LotFeature::Refurbished => self.scope_refurbished_hint,
+        }
+    }
+
+    pub fn answer_feature(&self, feature: LotFeature) -> &'static str {
+        match feature {
+            LotFeature::TakeBack => self.answer_take_back,
+            LotFeature::Refurbished => self.answer_refurbished,
+        }
+    }
+
+    pub fn change_kind(&self, kind: ChangeKind) -> &'static str {
+        match kind {
+            ChangeKind::Added => self.change_added,
+            ChangeKind::Reworded => self.change_reworded,
+            ChangeKind::Removed => self.change_removed,
+        }
+    }
+
+    /// A whole number with this language's thousands separator: 2,500,000.
+    pub fn number(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(self.thousands_separator);
+            }
+            out.push(ch);
+        }
+        out
+    }
+
+    /// A euro amount: €2,500,000.
+    pub fn euros(&self, n: u64) -> String {
+        fill(self.euro_amount, &[("n", &self.number(n))])
+    }
+
+    /// A `YYYY-MM-DD` date in words (31 December 2027); other text is returned as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let (Some(y), Some(m), Some(d)) = (parts.first(), parts.get(1), parts.get(2)) else {
+            return iso.to_string();
+        };
+        let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+            return iso.to_string();
+        };
+        match month.checked_sub(1).and_then(|i| self.month_names.get(i)) {
+            Some(name) => fill(
+                self.date_format,
+                &[("d", &day.to_string()), ("month", name), ("y", y)],
+            ),
+            None => iso.to_string(),
+        }
+    }
+
+    /// The sentence for a proportionality hint.
+    pub fn hint(&self, hint: &Hint) -> String {
+        match hint {
+            Hint::ValueRead {
+                units,
+                assumed_euro,
+            } => {
+                let template = if *assumed_euro {
+                    self.hint_value_assumed_euro
+                } else {
+                    self.hint_value_read
+                };
+                fill(template, &[("amount", &self.euros(*units))])
+            }
+            Hint::OtherCurrency => self.hint_other_currency.to_string(),
+            Hint::Thresholds {
+                position,
+                central,
+                sub_central,
+                valid_to,
+                legal,
+            } => {
+                let template = match position {
+                    ThresholdPosition::AboveBoth => self.hint_above_both,
+                    ThresholdPosition::Between => self.hint_between,
+                    ThresholdPosition::BelowBoth => self.hint_below_both,
+                };
+                fill(
+                    template,
+                    &[
+                        ("central", &self.euros(*central)),
+                        ("sub_central", &self.euros(*sub_central)),
+                        ("valid_to", &self.date(valid_to)),
+                        ("legal", legal),
+                    ],
+                )
+            }
+            Hint::ThresholdsOutdated { valid_to } => fill(
+                self.hint_thresholds_outdated,
+                &[("valid_to", &self.date(valid_to))],
+            ),
+            Hint::HeavyLevel {
+                level,
+                small,
+                short,
+            } => {
+                let template = match (small, short) {
+                    (true, true) => self.hint_heavy_small_short,
+                    (true, false) => self.hint_heavy_small,
+                    _ => self.hint_heavy_short,
+                };
+                fill(template, &[("level", self.level(*level))])
+            }
+            Hint::PointsShort {
+                lot,
+                name,
+                criteria,
+                total,
+                candidates,
+            } => {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|c| format!("{} \u{201c}{}\u{201d}", c.id, c.title))
+                    .collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                fill(
+                    self.hint_points_short,
+                    &[
+                        ("lot", &lot.to_string()),
+                        ("name", name),
+                        ("criteria", &criteria.to_string()),
+                        ("total", &total.to_string()),
+                        ("drop", &criteria.saturating_sub(*total).to_string()),
+                        ("list", &self.join_list(&names)),
+                    ],
+                )
+            }
+            Hint::ThinPoints {
+                lot,
+                name,
+                criteria,
+                total,
+            } => fill(
+                self.hint_thin_points,
+                &[
+                    ("lot", &lot.to_string()),
+                    ("name", name),
+                    ("criteria", &criteria.to_string()),
+                    ("total", &total.to_string()),
+                ],
+            ),
         }
     }
 
@@ -434,6 +701,39 @@ impl Messages {
             ),
             Notice::DraftDamaged => self.notice_draft_damaged.to_string(),
             Notice::DraftUnreadable => self.notice_draft_unreadable.to_string(),
+            Notice::UnknownScope(feature, x) => fill(
+                self.notice_unknown_scope,
+                &[("feature", self.feature(*feature)), ("id", x)],
+            ),
+            Notice::ScopeNotAsked { feature, lots } => {
+                let lots: Vec<&str> = lots.iter().map(String::as_str).collect();
+                let template = match feature {
+                    LotFeature::TakeBack => self.notice_scope_not_asked_take_back,
+                    LotFeature::Refurbished => self.notice_scope_not_asked_refurbished,
+                };
+                fill(template, &[("lots", &self.join_list(&lots))])
+            }
+            Notice::OlderCatalogue { from, to } => match from {
+                Some(from) => fill(self.notice_older_catalogue, &[("from", from), ("to", to)]),
+                None => fill(self.notice_older_catalogue_unversioned, &[("to", to)]),
+            },
+            Notice::UnknownCatalogue(v) => fill(self.notice_unknown_catalogue, &[("version", v)]),
+            Notice::CriterionChanged {
+                version,
+                id,
+                title,
+                what,
+                reason,
+            } => fill(
+                self.notice_criterion_changed,
+                &[
+                    ("id", id),
+                    ("title", title),
+                    ("what", self.change_kind(*what)),
+                    ("version", version),
+                    ("reason", reason),
+                ],
+            ),
         }
     }
 }

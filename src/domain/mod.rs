@@ -1,10 +1,12 @@
 //! Pure Rust: every decision of the widget lives here, testable natively. No yew, web-sys,
 //! wasm-bindgen or gloo.
 
+pub mod amount;
 pub mod assemble;
 pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod catalog_source;
+pub mod changes;
 pub mod coverage;
 pub mod digest;
 pub mod draft;
@@ -14,6 +16,7 @@ pub mod i18n;
 pub mod notice;
 pub mod options;
 pub mod points;
+pub mod proportion;
 pub mod render;
 pub mod selection;
 pub mod template;

@@ -1,5 +1,6 @@
 //! What the widget could not use from outside input (a shared link, host options), told to the buyer.
 
+use super::catalog::{ChangeKind, LotFeature};
 use super::selection::DetailField;
 
 /// One thing that was ignored or changed while reading outside input; the rest still works.
@@ -30,4 +31,27 @@ pub enum Notice {
     DraftDamaged,
     /// The draft saved in this browser could not be read at all.
     DraftUnreadable,
+    /// A scope answer (take-back, refurbished) for a lot whose category does not ask it.
+    UnknownScope(LotFeature, String),
+    /// The link or draft was made before the catalogue asked this scope question; the lots
+    /// listed (category names) are read as answering no.
+    ScopeNotAsked {
+        feature: LotFeature,
+        lots: Vec<String>,
+    },
+    /// The answers were saved with an older catalogue (`None`: before versions were recorded).
+    OlderCatalogue {
+        from: Option<String>,
+        to: String,
+    },
+    /// The answers name a catalogue version this widget does not know.
+    UnknownCatalogue(String),
+    /// A criterion of this selection changed since the answers were saved.
+    CriterionChanged {
+        version: String,
+        id: String,
+        title: String,
+        what: ChangeKind,
+        reason: String,
+    },
 }

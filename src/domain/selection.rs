@@ -1,7 +1,8 @@
 //! What the buyer has chosen, and whether each step of the wizard is complete.
 
-use super::catalog::{AmbitionLevel, Catalog, CriterionKind};
+use super::catalog::{AmbitionLevel, Catalog, CriterionKind, LotFeature};
 use super::notice::Notice;
+use super::template::Placeholder;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -67,16 +68,26 @@ pub enum DetailField {
     AwardPoints,
     DisclosureDays,
     RemediationDays,
+    ResponseDays,
+    NoticeDays,
+    DocumentsDays,
+    ReminderDays,
+    ReportDays,
 }
 
 impl DetailField {
-    pub const ALL: [DetailField; 6] = [
+    pub const ALL: [DetailField; 11] = [
         DetailField::Authority,
         DetailField::ContractMonths,
         DetailField::EstimatedValue,
         DetailField::AwardPoints,
         DetailField::DisclosureDays,
         DetailField::RemediationDays,
+        DetailField::ResponseDays,
+        DetailField::NoticeDays,
+        DetailField::DocumentsDays,
+        DetailField::ReminderDays,
+        DetailField::ReportDays,
     ];
 
     /// A stable name, used in element ids.
@@ -88,6 +99,11 @@ impl DetailField {
             DetailField::AwardPoints => "award-points",
             DetailField::DisclosureDays => "disclosure-days",
             DetailField::RemediationDays => "remediation-days",
+            DetailField::ResponseDays => "response-days",
+            DetailField::NoticeDays => "notice-days",
+            DetailField::DocumentsDays => "documents-days",
+            DetailField::ReminderDays => "reminder-days",
+            DetailField::ReportDays => "report-days",
         }
     }
 
@@ -106,7 +122,34 @@ impl DetailField {
             DetailField::Authority | DetailField::EstimatedValue => None,
             DetailField::ContractMonths => Some((1, 600)),
             DetailField::AwardPoints => Some((1, 1000)),
-            DetailField::DisclosureDays | DetailField::RemediationDays => Some((1, 365)),
+            _ => Some((1, 365)),
+        }
+    }
+
+    /// The suggested value of a period that clause texts use: the text uses it while the buyer
+    /// has not set another, so an untouched field never leaves a marker in the tender.
+    pub fn suggested(self) -> Option<u32> {
+        match self {
+            DetailField::ResponseDays => Some(30),
+            DetailField::NoticeDays => Some(10),
+            DetailField::DocumentsDays => Some(10),
+            DetailField::ReminderDays => Some(15),
+            DetailField::ReportDays => Some(30),
+            _ => None,
+        }
+    }
+
+    /// The placeholder this field fills, if it is a period the clause texts use.
+    pub fn placeholder(self) -> Option<Placeholder> {
+        match self {
+            DetailField::DisclosureDays => Some(Placeholder::DisclosureDays),
+            DetailField::RemediationDays => Some(Placeholder::RemediationDays),
+            DetailField::ResponseDays => Some(Placeholder::ResponseDays),
+            DetailField::NoticeDays => Some(Placeholder::NoticeDays),
+            DetailField::DocumentsDays => Some(Placeholder::DocumentsDays),
+            DetailField::ReminderDays => Some(Placeholder::ReminderDays),
+            DetailField::ReportDays => Some(Placeholder::ReportDays),
+            _ => None,
         }
     }
 }
@@ -121,6 +164,11 @@ pub struct ContractDetails {
     pub award_points: String,
     pub disclosure_days: String,
     pub remediation_days: String,
+    pub response_days: String,
+    pub notice_days: String,
+    pub documents_days: String,
+    pub reminder_days: String,
+    pub report_days: String,
 }
 
 impl ContractDetails {
@@ -132,6 +180,11 @@ impl ContractDetails {
             DetailField::AwardPoints => &self.award_points,
             DetailField::DisclosureDays => &self.disclosure_days,
             DetailField::RemediationDays => &self.remediation_days,
+            DetailField::ResponseDays => &self.response_days,
+            DetailField::NoticeDays => &self.notice_days,
+            DetailField::DocumentsDays => &self.documents_days,
+            DetailField::ReminderDays => &self.reminder_days,
+            DetailField::ReportDays => &self.report_days,
         }
     }
 
@@ -143,6 +196,11 @@ impl ContractDetails {
             DetailField::AwardPoints => &mut self.award_points,
             DetailField::DisclosureDays => &mut self.disclosure_days,
             DetailField::RemediationDays => &mut self.remediation_days,
+            DetailField::ResponseDays => &mut self.response_days,
+            DetailField::NoticeDays => &mut self.notice_days,
+            DetailField::DocumentsDays => &mut self.documents_days,
+            DetailField::ReminderDays => &mut self.reminder_days,
+            DetailField::ReportDays => &mut self.report_days,
         }
     }
 
@@ -151,6 +209,15 @@ impl ContractDetails {
         let (min, max) = field.number_range()?;
         let value: u32 = self.get(field).trim().parse().ok()?;
         (min..=max).contains(&value).then_some(value)
+    }
+
+    /// The value the text uses: the buyer's, or the suggested one while the field is empty.
+    pub fn number_or_suggested(&self, field: DetailField) -> Option<u32> {
+        if self.get(field).trim().is_empty() {
+            field.suggested()
+        } else {
+            self.number(field)
+        }
     }
 
     /// The field's text, trimmed, if not empty.
@@ -172,6 +239,44 @@ pub struct Selection {
     pub details: ContractDetails,
     /// Criteria the buyer dropped from the preview, as `category/CRITERION-ID`.
     pub dropped: BTreeSet<String>,
+    /// The lots (by category) that include taking back used equipment.
+    pub take_back: BTreeSet<String>,
+    /// The lots (by category) in which refurbished equipment may be delivered.
+    pub refurbished: BTreeSet<String>,
+    /// The catalogue version the answers were last saved with; empty when unknown (links and
+    /// drafts made before versions were recorded, in catalogue 2026.11).
+    pub catalog_version: String,
+}
+
+impl Selection {
+    /// The lots that answered yes to a scope question.
+    pub fn feature(&self, feature: LotFeature) -> &BTreeSet<String> {
+        match feature {
+            LotFeature::TakeBack => &self.take_back,
+            LotFeature::Refurbished => &self.refurbished,
+        }
+    }
+
+    pub fn feature_mut(&mut self, feature: LotFeature) -> &mut BTreeSet<String> {
+        match feature {
+            LotFeature::TakeBack => &mut self.take_back,
+            LotFeature::Refurbished => &mut self.refurbished,
+        }
+    }
+
+    /// Whether nothing has been answered (the catalogue version alone is no answer).
+    pub fn is_empty(&self) -> bool {
+        *self
+            == Selection {
+                catalog_version: self.catalog_version.clone(),
+                ..Selection::default()
+            }
+    }
+
+    /// Whether the lot of `category` has `feature`.
+    pub fn lot_has(&self, category: &str, feature: LotFeature) -> bool {
+        self.feature(feature).contains(category)
+    }
 }
 
 /// The key of a criterion within a lot, used to drop and restore it.
@@ -323,6 +428,15 @@ impl Selection {
             }
             ok
         });
+        for feature in LotFeature::ALL {
+            self.feature_mut(feature).retain(|c| {
+                let ok = catalog.category(c).is_some_and(|k| k.asks(feature));
+                if !ok {
+                    notices.push(Notice::UnknownScope(feature, c.clone()));
+                }
+                ok
+            });
+        }
         if catalog.criteria.is_empty() {
             return notices;
         }

@@ -16,10 +16,20 @@ pub enum Placeholder {
     Points,
     DisclosureDays,
     RemediationDays,
+    /// Days to answer a request for evidence or information, or to report a change.
+    ResponseDays,
+    /// Working days to report a breach, an incident or a lapsed certificate.
+    NoticeDays,
+    /// Working days to hand over a site's documents after a breach is reported there.
+    DocumentsDays,
+    /// Working days a reminder gives before escalation.
+    ReminderDays,
+    /// Days to report on equipment after each take-back or return.
+    ReportDays,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 7] = [
+    pub const ALL: [Placeholder; 12] = [
         Placeholder::Authority,
         Placeholder::Lot,
         Placeholder::ContractDuration,
@@ -27,6 +37,11 @@ impl Placeholder {
         Placeholder::Points,
         Placeholder::DisclosureDays,
         Placeholder::RemediationDays,
+        Placeholder::ResponseDays,
+        Placeholder::NoticeDays,
+        Placeholder::DocumentsDays,
+        Placeholder::ReminderDays,
+        Placeholder::ReportDays,
     ];
 
     /// The name used between braces in catalogue text.
@@ -39,6 +54,11 @@ impl Placeholder {
             Placeholder::Points => "points",
             Placeholder::DisclosureDays => "disclosure_days",
             Placeholder::RemediationDays => "remediation_days",
+            Placeholder::ResponseDays => "response_days",
+            Placeholder::NoticeDays => "notice_days",
+            Placeholder::DocumentsDays => "documents_days",
+            Placeholder::ReminderDays => "reminder_days",
+            Placeholder::ReportDays => "report_days",
         }
     }
 

@@ -1,7 +1,51 @@
-//! A small catalogue built in code, so assembly tests do not change when the real content does.
+//! A small catalogue built in code, so assembly tests do not change when the real content does; and
+//! the authored catalogue, read from its TOML files, for the tests of the real content.
 #![allow(dead_code)]
 
 use criteria_builder::domain::catalog::*;
+use criteria_builder::domain::catalog_source::load;
+use std::path::Path;
+
+fn files(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push((
+                path.to_string_lossy().replace('\\', "/"),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+}
+
+/// The English catalogue as authored, checked by the same loader as the build.
+pub fn english() -> Catalog {
+    let mut list = Vec::new();
+    files(Path::new("catalog/en"), &mut list);
+    match load(&list) {
+        Ok(catalog) => catalog,
+        Err(errors) => panic!(
+            "the catalogue has problems:\n{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+/// Today's date (UTC) from the system clock, as `YYYY-MM-DD`: the date rules are about real time.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 86_400;
+    criteria_builder::domain::proportion::date_from_days(days as i64)
+}
 use criteria_builder::domain::selection::{ContractDetails, ProcedureStage, Selection};
 
 pub fn criterion(
@@ -25,10 +69,16 @@ pub fn criterion(
         sources: vec!["R1".into()],
         last_reviewed: "2026-11-25".into(),
         replaces: vec![],
+        covers: vec![],
+        requires: vec![],
+        delivers: vec![],
+        notes: vec![],
         verification: Verification {
             submit: format!("Evidence for {id}."),
             labels: vec![],
+            partial_labels: vec![],
             equivalent: String::new(),
+            own_evidence: vec!["*".into()],
         },
         award: (kind == CriterionKind::AwardCriterion).then(|| AwardRule {
             weight: 1,
@@ -114,19 +164,30 @@ pub fn fixture() -> Catalog {
             language: "en".into(),
             version: "test-1".into(),
             title: "Test catalogue".into(),
-            changes: vec![],
             content_hash: "0123456789ab".into(),
         },
+        changes: vec![],
+        deliverables: vec![],
+        thresholds: vec![],
         categories: vec![
             Category {
                 id: "laptops".into(),
                 name: "Laptops".into(),
                 description: "Portable computers.".into(),
+                cpv: vec![CpvCode {
+                    code: "30213100".into(),
+                    label: "Portable computers".into(),
+                }],
+                cpv_note: String::new(),
+                asks: vec![LotFeature::TakeBack],
             },
             Category {
                 id: "phones".into(),
                 name: "Phones".into(),
                 description: "Mobile phones.".into(),
+                cpv: vec![],
+                cpv_note: "No code checked.".into(),
+                asks: vec![],
             },
         ],
         risks: vec![
@@ -149,11 +210,13 @@ pub fn fixture() -> Catalog {
             does_not_cover: "Mines.".into(),
             sources: vec!["R1".into()],
             categories: vec!["laptops".into()],
+            mentions: vec!["TCO Certified".into()],
         }],
         legal: vec![LegalBasis {
             id: "art-70".into(),
             citation: "Directive 2014/24/EU, Article 70".into(),
             summary: "Performance conditions.".into(),
+            url: "https://eur-lex.europa.eu/eli/dir/2014/24/oj".into(),
         }],
         sources: vec![Source {
             id: "R1".into(),
@@ -192,7 +255,8 @@ pub fn full_selection(level: AmbitionLevel) -> Selection {
             award_points: "20".into(),
             disclosure_days: "60".into(),
             remediation_days: "30".into(),
+            ..Default::default()
         },
-        dropped: Default::default(),
+        ..Default::default()
     }
 }

@@ -184,6 +184,17 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
                 &[("n", &lot.number.to_string()), ("name", &lot.name)],
             )),
         );
+        let cpv: Vec<String> = lot
+            .cpv
+            .iter()
+            .map(|c| format!("{} {}", c.code, c.label))
+            .chain((!lot.cpv_note.trim().is_empty()).then(|| lot.cpv_note.clone()))
+            .collect();
+        sink.paragraph(&field(m.lot_cpv, &cpv.join("; ")));
+        if !lot.features.is_empty() {
+            let scope: Vec<&str> = lot.features.iter().map(|f| m.lot_feature(*f)).collect();
+            sink.paragraph(&field(m.lot_scope, &m.join_list(&scope)));
+        }
         sink.paragraph(&field(m.lot_risks, &lot.risks.join(", ")));
         if lot.sections.is_empty() {
             sink.paragraph(&[plain(m.lot_empty)]);
@@ -222,6 +233,11 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
                     let mut names = item.verification.labels.clone();
                     names.push(m.or_equivalent.to_string());
                     sink.paragraph(&field(m.accepted_proof, &names.join(", ")));
+                }
+                if !item.verification.partial_labels.is_empty() {
+                    let mut names = item.verification.partial_labels.clone();
+                    names.push(m.or_equivalent.to_string());
+                    sink.paragraph(&field(m.accepted_partial_proof, &names.join(", ")));
                 }
                 if !item.verification.equivalent.trim().is_empty() {
                     sink.paragraph(&field(m.equivalent_proof, &item.verification.equivalent));
@@ -272,8 +288,23 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
                 3,
                 &entry_heading(m, &entry.used_in, &entry.title, &entry.id),
             );
-            for paragraph in note_paragraphs(&entry.note) {
-                sink.paragraph(&[plain(&paragraph)]);
+            for note in std::iter::once(&entry.note).chain(&entry.notes) {
+                for paragraph in note_paragraphs(note) {
+                    sink.paragraph(&[plain(&paragraph)]);
+                }
+            }
+            for replacement in &entry.instead_of {
+                let lots: Vec<String> = replacement.lots.iter().map(ToString::to_string).collect();
+                let lots: Vec<&str> = lots.iter().map(String::as_str).collect();
+                sink.paragraph(&[plain(&fill(
+                    m.guidance_instead_of,
+                    &[
+                        ("lots", &m.join_list(&lots)),
+                        ("id", &replacement.id),
+                        ("title", &replacement.title),
+                        ("reason", &replacement.reason),
+                    ],
+                ))]);
             }
         }
     }
@@ -286,7 +317,7 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
         let rows: Vec<Vec<Inline>> = doc
             .legal
             .iter()
-            .map(|l| field(&l.citation, &l.summary))
+            .map(|l| field(&l.citation, &format!("{} {}", l.summary, l.url)))
             .collect();
         sink.bullets(&rows);
     }

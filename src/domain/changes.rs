@@ -1,0 +1,88 @@
+//! What changed in the catalogue since a link or draft was made: for the criteria of that
+//! selection, each addition, rewording and removal with the change log's reason, so that a buyer
+//! reopening last year's tender sees exactly what is new.
+
+use super::catalog::{Catalog, Criterion, LotFeature};
+use super::notice::Notice;
+use super::selection::Selection;
+
+/// The notices for answers saved with `selection.catalog_version` (empty: before versions were
+/// recorded, in catalogue 2026.11) and opened with `catalog`. Needs the complete catalogue.
+pub fn since(catalog: &Catalog, selection: &Selection) -> Vec<Notice> {
+    let to = &catalog.meta.version;
+    let from = selection.catalog_version.as_str();
+    if from == to || selection.categories.is_empty() {
+        return Vec::new();
+    }
+    let newer = if from.is_empty() {
+        // Before versions were recorded: every version that lists its criteria's changes.
+        let end = catalog
+            .changes
+            .iter()
+            .position(|c| c.criteria.is_empty())
+            .unwrap_or(catalog.changes.len());
+        &catalog.changes[..end]
+    } else {
+        match catalog.changes.iter().position(|c| c.version == from) {
+            Some(end) => &catalog.changes[..end],
+            None => return vec![Notice::UnknownCatalogue(from.to_string())],
+        }
+    };
+    let mut notices = vec![Notice::OlderCatalogue {
+        from: (!from.is_empty()).then(|| from.to_string()),
+        to: to.clone(),
+    }];
+    if from.is_empty() {
+        for feature in LotFeature::ALL {
+            let lots: Vec<String> = catalog
+                .asking(feature)
+                .filter(|c| selection.categories.contains(&c.id))
+                .filter(|c| !selection.lot_has(&c.id, feature))
+                .map(|c| c.name.clone())
+                .collect();
+            if !lots.is_empty() {
+                notices.push(Notice::ScopeNotAsked { feature, lots });
+            }
+        }
+    }
+    // Oldest version first, so that the list reads as a history.
+    for change in newer.iter().rev() {
+        for entry in &change.criteria {
+            let criterion = catalog.criterion(&entry.id);
+            if !concerns(selection, criterion, &entry.categories) {
+                continue;
+            }
+            notices.push(Notice::CriterionChanged {
+                version: change.version.clone(),
+                id: entry.id.clone(),
+                title: criterion.map(|c| c.title.clone()).unwrap_or_default(),
+                what: entry.what,
+                reason: entry.reason.clone(),
+            });
+        }
+    }
+    notices
+}
+
+/// Whether a change to `criterion` (gone when `None`) in `categories` (empty: all the criterion's)
+/// concerns the criteria of `selection`.
+fn concerns(selection: &Selection, criterion: Option<&Criterion>, categories: &[String]) -> bool {
+    let in_lots = |c: &str| selection.categories.contains(c);
+    let category_match = if categories.is_empty() {
+        criterion.is_some_and(|k| {
+            selection
+                .categories
+                .iter()
+                .any(|c| k.applies_to_category(c))
+        })
+    } else {
+        categories.iter().any(|c| in_lots(c))
+    };
+    let Some(k) = criterion else {
+        return category_match;
+    };
+    let level = selection.level.is_none_or(|l| k.level <= l);
+    let stage = selection.stages.is_empty() || selection.stages.iter().any(|s| s.includes(k.kind));
+    let risk = selection.risks.is_empty() || k.risks.iter().any(|r| selection.risks.contains(r));
+    category_match && level && stage && risk
+}
