@@ -17,6 +17,17 @@ extern "C" {
     fn widget_base() -> String;
 }
 
+/// Today's date in the visitor's browser (UTC), as `YYYY-MM-DD`: for the hints that depend on it.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1,
+        now.get_utc_date()
+    )
+}
+
 /// The address of a file published next to the widget's own files (same origin as the widget).
 pub fn asset_url(file: &str) -> String {
     format!("{}{file}", widget_base())

@@ -40,7 +40,8 @@ impl WidgetHandle {
     }
 
     /// The buyer's answers as a plain object (`categories`, `risks`, `level`, `stages`, `details`,
-    /// `dropped`), for a host that wants to use them in its own page; `undefined` once destroyed.
+    /// `dropped`, `take_back`, `refurbished`, `catalog_version`), for a host that wants to use them
+    /// in its own page; `undefined` once destroyed.
     #[wasm_bindgen(getter)]
     pub fn answers(&self) -> Result<JsValue, JsError> {
         let Some(mounted) = self.inner.as_ref() else {

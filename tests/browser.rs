@@ -1,6 +1,7 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount, flush, read the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use criteria_builder::domain::i18n::Language;
 use criteria_builder::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -96,7 +97,18 @@ async fn a_host_selection_opens_the_review_with_numbered_criteria() {
     assert!(page.contains("Lot 1: Electric vehicles and traction batteries"));
     assert!(page.contains("AC1."));
     assert!(page.contains("Text hash"));
-    assert_eq!(handle.selection().unwrap(), "v=1&c=ev-batteries&r=battery-minerals&l=spearhead&s=selection,specifications,award,contract&p=10");
+    // Made before catalogue versions were recorded: the widget says what changed since, and the
+    // selection is recorded with the current version from now on.
+    assert!(page.contains("saved with an earlier catalogue"), "{page}");
+    assert!(page.contains("taking back used equipment"), "{page}");
+    let version = criteria_builder::domain::embedded::catalog(Language::En)
+        .unwrap()
+        .meta
+        .version;
+    assert_eq!(
+        handle.selection().unwrap(),
+        format!("v=1&cv={version}&c=ev-batteries&r=battery-minerals&l=spearhead&s=selection,specifications,award,contract&p=10")
+    );
 }
 
 #[wasm_bindgen_test]

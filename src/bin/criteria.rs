@@ -4,10 +4,12 @@
 //! widget. The selection comes from a shared link's fragment or from a JSON file.
 
 use criteria_builder::domain::assemble::assemble;
+use criteria_builder::domain::changes;
 use criteria_builder::domain::coverage;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
+use criteria_builder::domain::proportion;
 use criteria_builder::domain::render::{html, markdown, text};
 use criteria_builder::domain::selection::Selection;
 use std::io::Write;
@@ -23,7 +25,11 @@ Renders a selection to the document the widget exports, byte for byte.
   --json      a file with the selection as JSON, e.g.
               {\"categories\": [\"laptops-desktops\"], \"risks\": [\"forced-labour\"],
                \"level\": \"advanced\", \"stages\": [\"selection\", \"contract\"],
-               \"details\": {\"authority\": \"City of Example\", \"contract_months\": \"48\"}}
+               \"take_back\": [\"laptops-desktops\"], \"refurbished\": [],
+               \"details\": {\"authority\": \"City of Example\", \"contract_months\": \"48\"},
+               \"catalog_version\": \"2026.12.1\"}
+              (catalog_version: the catalogue the selection was made with; what changed since
+              is reported on standard error)
   --format    markdown (default), text, or html (the standalone print-friendly file)
 What could not be used from the selection is reported on standard error.
 
@@ -223,8 +229,20 @@ fn run(args: Args) -> Result<String, String> {
         }
         (None, None) => unreachable!("parse_args requires one source"),
     };
-    for notice in selection.retain_known(&catalog) {
-        eprintln!("note: {}", args.language.messages().notice(&notice));
+    let m = args.language.messages();
+    // What could not be used, what changed since the selection was made, and what is worth
+    // checking: the same notes the widget shows, on standard error.
+    let mut notices = selection.retain_known(&catalog);
+    notices.extend(changes::since(&catalog, &selection));
+    for notice in notices {
+        eprintln!("note: {}", m.notice(&notice));
+    }
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let today = proportion::date_from_days(i64::try_from(days).unwrap_or(0));
+    for hint in proportion::hints(&catalog, &selection, &today) {
+        eprintln!("note: {}", m.hint(&hint));
     }
     let document = assemble(&catalog, &selection, args.language);
     match args.format.as_str() {

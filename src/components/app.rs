@@ -65,8 +65,9 @@ pub fn app(props: &AppProps) -> Html {
     {
         let out = props.selection_out.clone();
         // The draft is written only after the buyer changes something, so opening a shared link
-        // does not overwrite the draft of an earlier visit.
-        let last = use_mut_ref(|| None::<String>);
+        // does not overwrite the draft of an earlier visit. Recording the catalogue version once
+        // the complete catalogue arrives is not a change by the buyer.
+        let last = use_mut_ref(|| None::<Selection>);
         let draft_key = props.options.storage_key.clone().filter(|_| {
             matches!(
                 state.draft,
@@ -79,8 +80,13 @@ pub fn app(props: &AppProps) -> Html {
             if sync_url {
                 browser::replace_fragment(fragment);
             }
-            let first = last.borrow_mut().replace(fragment.clone()).is_none();
-            if let (false, Some(key)) = (first, draft_key) {
+            let answers = Selection {
+                catalog_version: String::new(),
+                ..selection.clone()
+            };
+            let previous = last.borrow_mut().replace(answers.clone());
+            let changed = previous.is_some_and(|p| p != answers);
+            if let (true, Some(key)) = (changed, draft_key) {
                 let result = browser::save_draft(&key, &draft::from_fragment(fragment));
                 state.dispatch(Action::DraftSaved(result));
             }

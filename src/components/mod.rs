@@ -6,10 +6,12 @@
 pub mod app;
 pub mod catalogue_coverage;
 pub mod checkbox;
+pub mod details_hints;
 pub mod document_preview;
 pub mod draft_status;
 pub mod error_summary;
 pub mod export_panel;
+pub mod lot_scope;
 pub mod notices;
 pub mod risk_first;
 pub mod salience_matrix;

@@ -1,6 +1,7 @@
 //! Step 1: what the buyer is buying. Each ticked category becomes a lot.
 
 use super::checkbox::Choice;
+use super::lot_scope::lot_scope;
 use super::risk_first::risk_first;
 use super::{inline_error, WizardContext};
 use crate::domain::selection::Field;
@@ -45,6 +46,7 @@ pub fn step_products(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                     }) }
                 </div>
             </fieldset>
+            { lot_scope(ctx) }
             { risk_first(ctx) }
         </>
     }

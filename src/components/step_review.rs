@@ -1,9 +1,11 @@
 //! Step 5: check the answers, preview the assembled document, drop or restore criteria, export.
 
+use super::details_hints::details_hints;
 use super::document_preview::document_preview;
 use super::export_panel::export_panel;
 use super::WizardContext;
 use crate::domain::assemble::Document;
+use crate::domain::catalog::LotFeature;
 use crate::domain::i18n::fill;
 use crate::domain::selection::{DetailField, Step};
 use crate::state::Action;
@@ -76,6 +78,29 @@ pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Doc
             </div>
         }
     };
+    // A row per scope question that a chosen lot asks: the lots that answered yes.
+    let scope_rows = LotFeature::ALL.into_iter().filter_map(|feature| {
+        let asked: Vec<_> = ctx
+            .chosen_categories()
+            .into_iter()
+            .filter(|c| c.asks(feature))
+            .collect();
+        if asked.is_empty() {
+            return None;
+        }
+        let yes: Vec<&str> = asked
+            .iter()
+            .filter(|c| selection.lot_has(&c.id, feature))
+            .map(|c| c.name.as_str())
+            .collect();
+        let value = if yes.is_empty() {
+            m.no_lot.to_string()
+        } else {
+            yes.join(", ")
+        };
+        Some(row(m.answer_feature(feature), value, Step::Products))
+    });
+    let scope_rows: Html = scope_rows.collect();
     let missing: Vec<&str> = document.missing.iter().map(|p| m.marker(*p)).collect();
     let answers_id = ctx.id("answers-title");
     html! {
@@ -85,6 +110,7 @@ pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Doc
                 <h3 class="ecb-subheading" id={answers_id}>{ m.answers_title }</h3>
                 <dl class="ecb-summary">
                     { row(m.answer_products, categories, Step::Products) }
+                    { scope_rows }
                     { row(m.answer_risks, risks, Step::Risks) }
                     { row(m.answer_level, level, Step::Ambition) }
                     { row(m.answer_stages, stages, Step::Ambition) }
@@ -94,6 +120,7 @@ pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Doc
             if !missing.is_empty() {
                 <p class="ecb-inset">{ fill(m.missing_details, &[("list", &m.join_list(&missing))]) }</p>
             }
+            { details_hints(ctx) }
             { export_panel(ctx, document) }
             { document_preview(ctx, document) }
         </>

@@ -80,7 +80,9 @@ const FILLER: [&str; 20] = [
 
 /// Reads `text` as an amount, or `None` when it cannot be read with confidence.
 pub fn parse(text: &str) -> Option<Amount> {
-    let lowered = text.trim().to_lowercase();
+    // ASCII lowercasing is enough for the words and codes below, and adds no Unicode tables to
+    // the widget.
+    let lowered = text.trim().to_ascii_lowercase();
     if lowered.is_empty() || lowered.chars().count() > 100 {
         return None;
     }
@@ -223,15 +225,16 @@ fn read_number(text: &str, has_multiplier: bool, multiplier: u64) -> Option<u64>
     if fraction.contains(['.', ',']) {
         return None;
     }
-    let whole: u128 = whole.parse().ok()?;
-    let scale = 10u128.pow(u32::try_from(fraction.len()).ok()?);
-    let fraction: u128 = if fraction.is_empty() {
-        0
-    } else {
-        fraction.parse().ok()?
-    };
-    let value = (whole * scale + fraction) * u128::from(multiplier) / scale;
-    u64::try_from(value).ok()
+    // Whole units from the whole part and as many decimals as the multiplier keeps, in u64
+    // (checked, so an absurd number gives `None` rather than a wrong amount).
+    let whole: u64 = whole.parse().ok()?;
+    let mut value = whole.checked_mul(multiplier)?;
+    let mut unit = multiplier;
+    for digit in fraction.bytes() {
+        unit /= 10;
+        value = value.checked_add(u64::from(digit.checked_sub(b'0')?).checked_mul(unit)?)?;
+    }
+    Some(value)
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! selection, each addition, rewording and removal with the change log's reason, so that a buyer
 //! reopening last year's tender sees exactly what is new.
 
-use super::catalog::{Catalog, Criterion, LotFeature};
+use super::assemble::lot_criteria;
+use super::catalog::{Catalog, ChangeKind, Criterion, LotFeature};
 use super::notice::Notice;
 use super::selection::Selection;
 
@@ -49,7 +50,7 @@ pub fn since(catalog: &Catalog, selection: &Selection) -> Vec<Notice> {
     for change in newer.iter().rev() {
         for entry in &change.criteria {
             let criterion = catalog.criterion(&entry.id);
-            if !concerns(selection, criterion, &entry.categories) {
+            if !concerns(catalog, selection, criterion, &entry.categories, entry.what) {
                 continue;
             }
             notices.push(Notice::CriterionChanged {
@@ -65,24 +66,30 @@ pub fn since(catalog: &Catalog, selection: &Selection) -> Vec<Notice> {
 }
 
 /// Whether a change to `criterion` (gone when `None`) in `categories` (empty: all the criterion's)
-/// concerns the criteria of `selection`.
-fn concerns(selection: &Selection, criterion: Option<&Criterion>, categories: &[String]) -> bool {
-    let in_lots = |c: &str| selection.categories.contains(c);
-    let category_match = if categories.is_empty() {
-        criterion.is_some_and(|k| {
-            selection
-                .categories
-                .iter()
-                .any(|c| k.applies_to_category(c))
-        })
-    } else {
-        categories.iter().any(|c| in_lots(c))
-    };
+/// concerns the criteria of `selection`: the criterion is in one of its lots now, or, for a removal,
+/// would have been by its categories, level, stage and risks.
+fn concerns(
+    catalog: &Catalog,
+    selection: &Selection,
+    criterion: Option<&Criterion>,
+    categories: &[String],
+    what: ChangeKind,
+) -> bool {
+    let lots = || selection.categories.iter();
     let Some(k) = criterion else {
-        return category_match;
+        return categories.iter().any(|c| selection.categories.contains(c));
     };
+    if what != ChangeKind::Removed {
+        return lots().any(|lot| {
+            lot_criteria(catalog, selection, lot)
+                .kept
+                .iter()
+                .any(|c| c.id == k.id)
+        });
+    }
+    let in_lots = categories.iter().any(|c| selection.categories.contains(c));
     let level = selection.level.is_none_or(|l| k.level <= l);
     let stage = selection.stages.is_empty() || selection.stages.iter().any(|s| s.includes(k.kind));
     let risk = selection.risks.is_empty() || k.risks.iter().any(|r| selection.risks.contains(r));
-    category_match && level && stage && risk
+    in_lots && level && stage && risk
 }

@@ -2,7 +2,7 @@
 // destroyed, and reject invalid options with a message naming the field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertClean, assertAccessible } from './harness.mjs';
+import { start, openPage, assertClean, assertAccessible, catalogueVersion } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -31,8 +31,9 @@ test('two widgets on one page keep separate state and obey their options', async
   assert.deepEqual(duplicateIds, []);
   // The host page's own fragment is left alone; the handle reports each selection.
   assert.equal(new URL(page.url()).hash, '#host-anchor');
-  assert.equal(await page.evaluate(() => window.widgets[0].selection), 'v=1&c=laptops-desktops&r=child-labour');
-  assert.equal(await page.evaluate(() => window.widgets[1].selection), 'v=1&c=smartphones-tablets');
+  const cv = await catalogueVersion();
+  assert.equal(await page.evaluate(() => window.widgets[0].selection), `v=1&cv=${cv}&c=laptops-desktops&r=child-labour`);
+  assert.equal(await page.evaluate(() => window.widgets[1].selection), `v=1&cv=${cv}&c=smartphones-tablets`);
   // The same answers as a plain object, for a host that uses them in its own page.
   const answers = await page.evaluate(() => window.widgets[0].answers);
   assert.deepEqual(answers.categories, ['laptops-desktops']);

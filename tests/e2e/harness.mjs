@@ -98,6 +98,18 @@ export async function headingText(page) {
   return page.evaluate(() => document.activeElement && document.activeElement.textContent);
 }
 
+/** The catalogue version the widget was built with: links and handles record it as `cv`. */
+export async function catalogueVersion() {
+  const toml = await readFile(join(ROOT, 'catalog', 'en', 'catalog.toml'), 'utf8');
+  return toml.match(/^version = "([^"]+)"$/m)[1];
+}
+
 export async function tempDir() {
   return mkdtemp(join(tmpdir(), 'ecb-e2e-'));
+}
+
+/// The product-category checkbox of step 1 with this name. The scope questions under it name the
+/// chosen lots with the same words, so a bare label lookup would be ambiguous.
+export function category(page, name) {
+  return page.getByLabel(name, { exact: true }).and(page.locator('input[name$="-category"]'));
 }

@@ -117,7 +117,7 @@ test('keyboard-only journey to a Markdown download identical to the command line
 
   // The link in the address bar renders to the very same bytes on the command line.
   const fragment = new URL(page.url()).hash.slice(1);
-  assert.match(fragment, /^v=1&c=laptops-desktops,smartphones-tablets&r=conflict-minerals,forced-labour&l=advanced/);
+  assert.match(fragment, /^v=1&cv=[^&]+&c=laptops-desktops,smartphones-tablets&r=conflict-minerals,forced-labour&l=advanced/);
   const cli = execFileSync(CLI, ['render', '--fragment', fragment], { encoding: 'utf8' });
   assert.equal(markdown, cli);
   assert.ok(markdown.includes('City of \\<b\\>Example\\</b\\> \\& Co'), 'typed text is escaped in Markdown');

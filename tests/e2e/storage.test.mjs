@@ -4,7 +4,7 @@
 // answer on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertClean, assertAccessible } from './harness.mjs';
+import { start, openPage, assertClean, assertAccessible, category } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -26,7 +26,7 @@ test('answers are saved in this browser, come back on the next visit, and can be
   const session = await openWith();
   const { page, context } = session;
   assert.match(await draftLine(page), /saved in this browser as you go/);
-  await page.getByLabel('Monitors and displays').check();
+  await category(page, 'Monitors and displays').check();
   await page.waitForFunction((key) => localStorage.getItem(key)?.includes('c=monitors'), KEY);
 
   // The next visit (same browser, no link) restores the answers and says so.
@@ -36,17 +36,17 @@ test('answers are saved in this browser, come back on the next visit, and can be
   assert.match(await draftLine(again), /restored from this browser/);
   // It opens on the first unanswered step, as a shared link does.
   assert.equal(await again.textContent('.ecb-step-of'), 'Step 2 of 5');
-  await again.getByRole('button', { name: 'Back' }).click();
-  assert.equal(await again.getByLabel('Monitors and displays').isChecked(), true);
+  await again.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await category(again, 'Monitors and displays').isChecked(), true);
   await assertAccessible(again, 'restored draft');
 
   // A shared link opens its own selection and does not overwrite the stored draft.
   const linked = await context.newPage();
   await linked.goto(env.server.url + '/#v=1&c=servers-datacentre');
   await linked.waitForSelector('.ecb h2');
-  await linked.getByRole('button', { name: 'Back' }).click();
-  assert.equal(await linked.getByLabel('Servers and data-centre equipment').isChecked(), true);
-  assert.equal(await linked.getByLabel('Monitors and displays').isChecked(), false);
+  await linked.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await category(linked, 'Servers and data-centre equipment').isChecked(), true);
+  assert.equal(await category(linked, 'Monitors and displays').isChecked(), false);
   assert.match(await linked.evaluate((key) => localStorage.getItem(key), KEY), /c=monitors/);
   await linked.close();
 
@@ -54,8 +54,8 @@ test('answers are saved in this browser, come back on the next visit, and can be
   await again.waitForFunction((key) => localStorage.getItem(key) === null, KEY);
   assert.match(await draftLine(again), /no longer saved/);
   // The answers stay on the page, and later changes are not written again.
-  assert.equal(await again.getByLabel('Monitors and displays').isChecked(), true);
-  await again.getByLabel('Smartphones and tablets').check();
+  assert.equal(await category(again, 'Monitors and displays').isChecked(), true);
+  await category(again, 'Smartphones and tablets').check();
   await again.waitForTimeout(100);
   assert.equal(await again.evaluate((key) => localStorage.getItem(key), KEY), null);
   await assertClean(env, session);
@@ -71,7 +71,7 @@ test('with storage blocked the widget works to the end and says it cannot save',
   });
   const { page } = session;
   assert.match(await draftLine(page), /does not let the builder save your answers/);
-  await page.getByLabel('Laptops and desktop computers').check();
+  await category(page, 'Laptops and desktop computers').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Forced labour', { exact: true }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -95,9 +95,9 @@ test('with storage full the widget says the latest answers were not saved and ke
     };
   });
   const { page } = session;
-  await page.getByLabel('Monitors and displays').check();
+  await category(page, 'Monitors and displays').check();
   await page.waitForFunction(() => document.querySelector('.ecb-draft')?.textContent.includes('storage for this site is full'));
-  assert.equal(await page.getByLabel('Monitors and displays').isChecked(), true);
+  assert.equal(await category(page, 'Monitors and displays').isChecked(), true);
   await assertAccessible(page, 'storage full');
   await assertClean(env, session);
   await session.context.close();
@@ -109,8 +109,8 @@ test('a corrupted or foreign stored draft is reported, and what can be read is r
   }, KEY);
   await damaged.page.waitForSelector('.ecb-notices');
   assert.match(await damaged.page.textContent('.ecb-notices'), /were damaged\. What could be read was restored/);
-  await damaged.page.getByRole('button', { name: 'Back' }).click();
-  assert.equal(await damaged.page.getByLabel('Monitors and displays').isChecked(), true);
+  await damaged.page.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await category(damaged.page, 'Monitors and displays').isChecked(), true);
   await assertAccessible(damaged.page, 'damaged draft');
   await assertClean(env, damaged);
   await damaged.context.close();
@@ -121,7 +121,7 @@ test('a corrupted or foreign stored draft is reported, and what can be read is r
   await foreign.page.waitForSelector('.ecb-notices');
   assert.match(await foreign.page.textContent('.ecb-notices'), /could not be read, so you are starting afresh/);
   // The widget starts normally and overwrites the bad value on the first change.
-  await foreign.page.getByLabel('Monitors and displays').check();
+  await category(foreign.page, 'Monitors and displays').check();
   await foreign.page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('ecb-draft/1;'), KEY);
   await assertClean(env, foreign);
   await foreign.context.close();
@@ -135,7 +135,7 @@ test('100 KB of markup, controls and right-to-left overrides in every field stay
   const payload = unit.repeat(Math.ceil(100_000 / unit.length));
   await page.goto(`${env.server.url}/#v=1&c=laptops-desktops&r=forced-labour&l=basic&s=contract`);
   await page.waitForSelector('.ecb-document');
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.waitForSelector('.ecb-input');
   const fields = await page.$$eval('.ecb-input', (inputs) => inputs.map((i) => i.id));
   assert.ok(fields.length >= 6, `expected every detail field, found ${fields.length}`);
