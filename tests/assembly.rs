@@ -101,6 +101,60 @@ fn dropped_criteria_leave_the_text_and_can_be_listed_for_restoring() {
 }
 
 #[test]
+fn dropping_a_criterion_that_replaces_another_brings_the_replaced_one_back() {
+    let catalog = fixture();
+    let mut selection = full_selection(AmbitionLevel::Spearhead);
+    selection.dropped.insert(drop_key("laptops", "CL-02"));
+    let doc = assemble(&catalog, &selection, Language::En);
+    let lot = ids(&doc, 0);
+    assert!(
+        lot.contains(&"CPC1=CL-01".to_string()),
+        "CL-02 was dropped, so the clause it replaced applies again: {lot:?}"
+    );
+    assert!(!lot.iter().any(|i| i.ends_with("=CL-02")));
+    assert_eq!(doc.dropped[0].id, "CL-02");
+}
+
+#[test]
+fn a_closing_clause_follows_the_other_clauses_and_goes_with_them() {
+    let mut catalog = fixture();
+    let mut breach = common::criterion(
+        "BR-01",
+        CriterionKind::ContractClause,
+        AmbitionLevel::Basic,
+        &["*"],
+        &["forced", "minerals"],
+        "Breach of the clauses above.",
+    );
+    breach.closing = true;
+    // First in the catalogue, yet placed after the lot's other clauses.
+    catalog.criteria.insert(0, breach);
+    let mut selection = full_selection(AmbitionLevel::Spearhead);
+    let doc = assemble(&catalog, &selection, Language::En);
+    let lot = ids(&doc, 0);
+    assert_eq!(
+        &lot[lot.len() - 2..],
+        ["CPC1=CL-02", "CPC2=BR-01"],
+        "{lot:?}"
+    );
+    // Without another clause of its kind in the lot it has nothing to speak about.
+    selection.risks.remove("forced");
+    let doc = assemble(&catalog, &selection, Language::En);
+    assert!(!ids(&doc, 0).iter().any(|i| i.ends_with("=BR-01")));
+    // Dropping the lot's only other clause takes it away too, and it is not listed as dropped.
+    let mut selection = full_selection(AmbitionLevel::Advanced);
+    selection.dropped.insert(drop_key("phones", "CL-01"));
+    let doc = assemble(&catalog, &selection, Language::En);
+    assert!(
+        !ids(&doc, 1).iter().any(|i| i.contains("BR-01")),
+        "{:?}",
+        ids(&doc, 1)
+    );
+    assert!(ids(&doc, 0).contains(&"CPC2=BR-01".to_string()));
+    assert_eq!(doc.dropped.len(), 1);
+}
+
+#[test]
 fn award_points_add_up_exactly_to_the_total_in_every_lot() {
     let doc = assemble(
         &fixture(),

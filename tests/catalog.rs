@@ -411,6 +411,10 @@ fn a_malformed_catalogue_names_file_criterion_and_reason() {
             format!("{GOOD}\n[[criterion.note]]\ncategories = [\"phones\"]\ntext = \"N\"\n"),
             "x/en/criteria/bad.toml: A-01: note: unknown category \"phones\"",
         ),
+        (
+            GOOD.replace("delivers = [\"report\"]", "delivers = [\"report\"]\nclosing = true\nrequires = [\"take-back\"]"),
+            "x/en/criteria/bad.toml: A-01: a closing criterion applies with the others of its kind",
+        ),
     ];
     for (text, expected) in cases {
         let errors = malformed(&text);

@@ -50,6 +50,43 @@ fn every_criterion_can_be_proven_in_every_category_it_is_offered_for() {
 }
 
 #[test]
+fn dropping_a_criterion_that_covers_another_restores_the_covered_one() {
+    use criteria_builder::domain::assemble::lot_criteria;
+    use criteria_builder::domain::selection::drop_key;
+    let c = english();
+    let mut selection = Selection {
+        categories: ["laptops-desktops".to_string()].into_iter().collect(),
+        risks: c.risks.iter().map(|r| r.id.clone()).collect(),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        level: Some(AmbitionLevel::Spearhead),
+        ..Selection::default()
+    };
+    let kept = |s: &Selection| -> Vec<String> {
+        lot_criteria(&c, s, "laptops-desktops")
+            .kept
+            .iter()
+            .map(|k| k.id.clone())
+            .collect()
+    };
+    assert!(kept(&selection).contains(&"LAB-TS-01".to_string()));
+    assert!(!kept(&selection).contains(&"CHEM-TS-01".to_string()));
+    selection
+        .dropped
+        .insert(drop_key("laptops-desktops", "LAB-TS-01"));
+    assert!(
+        kept(&selection).contains(&"CHEM-TS-01".to_string()),
+        "without the label specification, the safer-cleaning specification applies on its own"
+    );
+    let doc = assemble(&c, &selection, Language::En);
+    let lot_ids: Vec<&str> = doc.lots[0]
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    assert!(lot_ids.contains(&"CHEM-TS-01") && !lot_ids.contains(&"LAB-TS-01"));
+}
+
+#[test]
 fn no_two_criteria_of_one_lot_deliver_the_same_thing() {
     let c = english();
     assert_eq!(coverage::overlaps(&c), Vec::new());

@@ -10,6 +10,7 @@ use super::i18n::{fill, Language, Messages};
 use super::points::allocate;
 use super::selection::{drop_key, DetailField, ProcedureStage, Selection};
 use super::template::{self, Block, Piece, Placeholder};
+use std::collections::BTreeSet;
 
 /// A run of text in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,7 +181,9 @@ pub struct LotCriteria<'c> {
 /// The criteria that apply to one category for the selection, in tender order: of the chosen
 /// level or below, addressing a chosen risk, in a chosen stage, and needing no scope the lot lacks.
 /// A criterion a higher-level one replaces, or one another applicable criterion covers, is left
-/// out. Dropping is not applied here.
+/// out, unless the buyer dropped the criterion that replaces or covers it from this lot: then the
+/// left-out one comes back, so dropping never silently loses a requirement. The dropped criteria
+/// themselves stay in `kept` ([`assemble`] lists them as dropped).
 pub fn lot_criteria<'c>(
     catalog: &'c Catalog,
     selection: &Selection,
@@ -204,13 +207,15 @@ pub fn lot_criteria<'c>(
                 && c.requires.iter().all(|f| selection.lot_has(category, *f))
         })
         .collect();
+    let dropped = |c: &Criterion| selection.dropped.contains(&drop_key(category, &c.id));
     let replaced: Vec<&str> = found
         .iter()
+        .filter(|(_, c)| !dropped(c))
         .flat_map(|(_, c)| c.replaces.iter().map(String::as_str))
         .collect();
     found.retain(|(_, c)| !replaced.contains(&c.id.as_str()));
     let mut covered = Vec::new();
-    for (_, by) in &found {
+    for (_, by) in found.iter().filter(|(_, c)| !dropped(c)) {
         for cover in &by.covers {
             if let Some((_, left_out)) = found.iter().find(|(_, c)| c.id == cover.id) {
                 covered.push((*left_out, *by, cover.reason.as_str()));
@@ -218,11 +223,46 @@ pub fn lot_criteria<'c>(
         }
     }
     found.retain(|(_, c)| !covered.iter().any(|(left_out, _, _)| left_out.id == c.id));
-    found.sort_by_key(|(index, c)| (c.kind, c.level, *index));
+    // A closing criterion speaks about the others of its kind: without one left, it goes too.
+    let others: Vec<_> = found
+        .iter()
+        .filter(|(_, c)| !c.closing && !dropped(c))
+        .map(|(_, c)| c.kind)
+        .collect();
+    found.retain(|(_, c)| !c.closing || others.contains(&c.kind));
+    found.sort_by_key(|(index, c)| (c.kind, c.closing, c.level, *index));
     LotCriteria {
         kept: found.into_iter().map(|(_, c)| c).collect(),
         covered,
     }
+}
+
+/// The placeholders that the criteria of a selection use, in their tender text or plan: the details
+/// step asks only for the periods the chosen clauses need.
+pub fn placeholders_used(catalog: &Catalog, selection: &Selection) -> BTreeSet<Placeholder> {
+    let mut used = BTreeSet::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for category in catalog
+        .categories
+        .iter()
+        .filter(|c| selection.categories.contains(&c.id))
+    {
+        for criterion in lot_criteria(catalog, selection, &category.id).kept {
+            if seen.contains(&criterion.id.as_str()) {
+                continue;
+            }
+            seen.push(&criterion.id);
+            let plan = criterion.management.iter().flat_map(|m| {
+                [&m.kpi, &m.cadence, &m.follow_up, &m.remediation].map(String::as_str)
+            });
+            for text in std::iter::once(criterion.text.as_str()).chain(plan) {
+                if let Ok(blocks) = template::parse(text) {
+                    used.extend(template::placeholders(&blocks));
+                }
+            }
+        }
+    }
+    used
 }
 
 /// The criteria that apply to one category for the selection (see [`lot_criteria`]).

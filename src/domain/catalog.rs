@@ -404,6 +404,10 @@ pub struct Criterion {
     /// Guidance for some categories only.
     #[serde(default, rename = "note")]
     pub notes: Vec<Note>,
+    /// A criterion about the other criteria of its kind (the breach clause): offered only in a lot
+    /// that keeps another criterion of its kind, and placed after them.
+    #[serde(default)]
+    pub closing: bool,
     pub verification: Verification,
     #[serde(default)]
     pub award: Option<AwardRule>,

@@ -844,6 +844,12 @@ fn check_criterion(catalog: &Catalog, c: &Criterion, err: &mut dyn FnMut(&str, S
         }
         Err(e) => err(id, format!("text: {e}")),
     }
+    if c.closing && (!c.replaces.is_empty() || !c.covers.is_empty() || !c.requires.is_empty()) {
+        err(
+            id,
+            "a closing criterion applies with the others of its kind: it cannot replace, cover or require anything".into(),
+        );
+    }
     for r in &c.replaces {
         match catalog.criterion(r) {
             None => err(id, format!("replaces unknown criterion {r:?}")),

@@ -73,6 +73,7 @@ pub fn criterion(
         requires: vec![],
         delivers: vec![],
         notes: vec![],
+        closing: false,
         verification: Verification {
             submit: format!("Evidence for {id}."),
             labels: vec![],
