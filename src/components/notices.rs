@@ -1,6 +1,8 @@
 //! What could not be used from a shared link or host option, with a way to dismiss it.
 
 use super::WizardContext;
+use crate::domain::i18n::fill;
+use crate::domain::notice::Notice;
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -14,12 +16,25 @@ pub fn notices(ctx: &WizardContext) -> Html {
         let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotices))
     };
+    // What changed for each criterion can run to dozens of lines: it sits behind a summary.
+    let (changed, general): (Vec<&Notice>, Vec<&Notice>) = ctx
+        .state
+        .notices
+        .iter()
+        .partition(|n| matches!(n, Notice::CriterionChanged { .. }));
+    let item = |n: &&Notice| html! { <li>{ m.notice(n) }</li> };
     html! {
         <section class="ecb-notices" aria-labelledby={title_id.clone()}>
             <h2 class="ecb-notices-title" id={title_id}>{ m.notices_title }</h2>
-            <ul>
-                { for ctx.state.notices.iter().map(|n| html! { <li>{ m.notice(n) }</li> }) }
-            </ul>
+            if !general.is_empty() {
+                <ul>{ for general.iter().map(item) }</ul>
+            }
+            if !changed.is_empty() {
+                <details class="ecb-changed">
+                    <summary>{ fill(m.changed_criteria, &[("n", &changed.len().to_string())]) }</summary>
+                    <ul>{ for changed.iter().map(item) }</ul>
+                </details>
+            }
             <button type="button" class="ecb-button ecb-button-secondary" onclick={dismiss}>
                 { m.dismiss }
             </button>

@@ -64,6 +64,8 @@ pub struct Messages {
     pub error_prefix: &'static str,
     pub notices_title: &'static str,
     pub dismiss: &'static str,
+    /// `{n}`: how many criteria of the selection changed since the answers were saved.
+    pub changed_criteria: &'static str,
     pub select_all: &'static str,
     pub select_one: &'static str,
     pub catalogue_loading: &'static str,

@@ -73,8 +73,13 @@ test('a link made with an older catalogue says what changed for its criteria', a
   const notices = await page.textContent('.ecb-notices');
   assert.ok(notices.includes('saved with an earlier catalogue'), notices);
   assert.ok(notices.includes('It is read as no for Laptops and desktop computers'), notices);
+  // The per-criterion changes sit behind a summary that says how many there are.
+  const summary = page.locator('.ecb-changed summary');
+  assert.match(await summary.textContent(), /^What changed for \d+ of your criteria$/);
+  assert.equal(await page.getByText('was reworded in version').first().isVisible(), false);
+  await summary.click();
   assert.ok(notices.includes('CM-CPC-02'), notices);
-  assert.ok(notices.includes('was reworded in version'), notices);
+  assert.ok(await page.getByText(/CM-CPC-02.*was reworded in version/).first().isVisible());
   // From now on the link records the catalogue version it was made with.
   assert.match(new URL(page.url()).hash, new RegExp(`cv=${(await catalogueVersion()).replaceAll('.', '\\.')}`));
   await assertAccessible(page, 'change notices');

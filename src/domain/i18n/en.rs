@@ -12,6 +12,7 @@ pub const EN: Messages = Messages {
     error_prefix: "Error: ",
     notices_title: "Please check these notes on the answers you opened",
     dismiss: "Dismiss",
+    changed_criteria: "What changed for {n} of your criteria",
     select_all: "Select all that apply.",
     select_one: "Select one.",
     catalogue_loading: "Loading the criteria catalogue…",
