@@ -116,7 +116,8 @@ async fn dropping_a_criterion_moves_it_to_the_restore_list() {
     let root = fresh_root();
     let handle = mount(
         root.clone(),
-        options(r#"{"selection": "v=1&c=itad-services&r=end-of-life&l=basic&s=contract"}"#),
+        // Two clauses and the breach clause: dropping one leaves the breach clause in place.
+        options(r#"{"selection": "v=1&c=itad-services&r=end-of-life&l=advanced&s=contract"}"#),
     )
     .unwrap();
     flush().await;

@@ -144,7 +144,7 @@ prop_compose! {
         take_back in prop::collection::btree_set(id(), 0..3),
         refurbished in prop::collection::btree_set(id(), 0..3),
         catalog_version in "([0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,2})?",
-        periods in prop::collection::vec("[0-9]{0,3}", 5),
+        periods in prop::collection::vec("[0-9]{0,3}", 6),
     ) -> Selection {
         Selection {
             categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,
@@ -152,7 +152,7 @@ prop_compose! {
                 authority, contract_months: months, estimated_value: value,
                 response_days: periods[0].clone(), notice_days: periods[1].clone(),
                 documents_days: periods[2].clone(), reminder_days: periods[3].clone(),
-                report_days: periods[4].clone(),
+                report_days: periods[4].clone(), annual_report_days: periods[5].clone(),
                 ..Default::default()
             },
         }

@@ -32,6 +32,7 @@ fn detail_key(field: DetailField) -> &'static str {
         DetailField::DocumentsDays => "dc",
         DetailField::ReminderDays => "rm",
         DetailField::ReportDays => "rp",
+        DetailField::AnnualReportDays => "ar",
     }
 }
 

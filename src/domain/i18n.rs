@@ -278,6 +278,7 @@ pub struct Messages {
     pub marker_documents_days: &'static str,
     pub marker_reminder_days: &'static str,
     pub marker_report_days: &'static str,
+    pub marker_annual_report_days: &'static str,
 
     // Lot scope (step 1)
     pub scope_take_back_legend: &'static str,
@@ -303,6 +304,8 @@ pub struct Messages {
     pub field_reminder_hint: &'static str,
     pub field_report: &'static str,
     pub field_report_hint: &'static str,
+    pub field_annual_report: &'static str,
+    pub field_annual_report_hint: &'static str,
     pub suggested_value: &'static str,
     pub hints_title: &'static str,
     pub hint_value_read: &'static str,
@@ -428,6 +431,7 @@ impl Messages {
             Placeholder::DocumentsDays => self.marker_documents_days,
             Placeholder::ReminderDays => self.marker_reminder_days,
             Placeholder::ReportDays => self.marker_report_days,
+            Placeholder::AnnualReportDays => self.marker_annual_report_days,
         }
     }
 
@@ -444,6 +448,7 @@ impl Messages {
             DetailField::DocumentsDays => self.field_documents,
             DetailField::ReminderDays => self.field_reminder,
             DetailField::ReportDays => self.field_report,
+            DetailField::AnnualReportDays => self.field_annual_report,
         }
     }
 
@@ -460,6 +465,7 @@ impl Messages {
             DetailField::DocumentsDays => self.field_documents_hint,
             DetailField::ReminderDays => self.field_reminder_hint,
             DetailField::ReportDays => self.field_report_hint,
+            DetailField::AnnualReportDays => self.field_annual_report_hint,
         }
     }
 

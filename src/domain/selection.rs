@@ -73,10 +73,12 @@ pub enum DetailField {
     DocumentsDays,
     ReminderDays,
     ReportDays,
+    /// Days after the end of each contract year to deliver the annual report.
+    AnnualReportDays,
 }
 
 impl DetailField {
-    pub const ALL: [DetailField; 11] = [
+    pub const ALL: [DetailField; 12] = [
         DetailField::Authority,
         DetailField::ContractMonths,
         DetailField::EstimatedValue,
@@ -88,6 +90,7 @@ impl DetailField {
         DetailField::DocumentsDays,
         DetailField::ReminderDays,
         DetailField::ReportDays,
+        DetailField::AnnualReportDays,
     ];
 
     /// A stable name, used in element ids.
@@ -104,6 +107,7 @@ impl DetailField {
             DetailField::DocumentsDays => "documents-days",
             DetailField::ReminderDays => "reminder-days",
             DetailField::ReportDays => "report-days",
+            DetailField::AnnualReportDays => "annual-report-days",
         }
     }
 
@@ -135,6 +139,7 @@ impl DetailField {
             DetailField::DocumentsDays => Some(10),
             DetailField::ReminderDays => Some(15),
             DetailField::ReportDays => Some(30),
+            DetailField::AnnualReportDays => Some(90),
             _ => None,
         }
     }
@@ -149,6 +154,7 @@ impl DetailField {
             DetailField::DocumentsDays => Some(Placeholder::DocumentsDays),
             DetailField::ReminderDays => Some(Placeholder::ReminderDays),
             DetailField::ReportDays => Some(Placeholder::ReportDays),
+            DetailField::AnnualReportDays => Some(Placeholder::AnnualReportDays),
             _ => None,
         }
     }
@@ -169,6 +175,7 @@ pub struct ContractDetails {
     pub documents_days: String,
     pub reminder_days: String,
     pub report_days: String,
+    pub annual_report_days: String,
 }
 
 impl ContractDetails {
@@ -185,6 +192,7 @@ impl ContractDetails {
             DetailField::DocumentsDays => &self.documents_days,
             DetailField::ReminderDays => &self.reminder_days,
             DetailField::ReportDays => &self.report_days,
+            DetailField::AnnualReportDays => &self.annual_report_days,
         }
     }
 
@@ -201,6 +209,7 @@ impl ContractDetails {
             DetailField::DocumentsDays => &mut self.documents_days,
             DetailField::ReminderDays => &mut self.reminder_days,
             DetailField::ReportDays => &mut self.report_days,
+            DetailField::AnnualReportDays => &mut self.annual_report_days,
         }
     }
 

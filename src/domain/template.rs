@@ -26,10 +26,11 @@ pub enum Placeholder {
     ReminderDays,
     /// Days to report on equipment after each take-back or return.
     ReportDays,
+    AnnualReportDays,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 12] = [
+    pub const ALL: [Placeholder; 13] = [
         Placeholder::Authority,
         Placeholder::Lot,
         Placeholder::ContractDuration,
@@ -42,6 +43,7 @@ impl Placeholder {
         Placeholder::DocumentsDays,
         Placeholder::ReminderDays,
         Placeholder::ReportDays,
+        Placeholder::AnnualReportDays,
     ];
 
     /// The name used between braces in catalogue text.
@@ -59,6 +61,7 @@ impl Placeholder {
             Placeholder::DocumentsDays => "documents_days",
             Placeholder::ReminderDays => "reminder_days",
             Placeholder::ReportDays => "report_days",
+            Placeholder::AnnualReportDays => "annual_report_days",
         }
     }
 
