@@ -155,6 +155,44 @@ fn a_closing_clause_follows_the_other_clauses_and_goes_with_them() {
 }
 
 #[test]
+fn a_note_for_some_categories_says_which_lots_it_concerns() {
+    use criteria_builder::domain::catalog::Note;
+    let mut catalog = fixture();
+    let ts = catalog
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == "TS-01")
+        .unwrap();
+    ts.notes = vec![
+        Note {
+            categories: vec!["laptops".into(), "phones".into()],
+            text: "Check the market first.".into(),
+        },
+        Note {
+            categories: vec!["phones".into()],
+            text: "Phones only.\n\nA second paragraph.".into(),
+        },
+    ];
+    let doc = assemble(
+        &catalog,
+        &full_selection(AmbitionLevel::Advanced),
+        Language::En,
+    );
+    let plain = text::render(&doc);
+    assert!(
+        plain.contains("In lot 1 and 2: Check the market first."),
+        "{plain}"
+    );
+    assert!(plain.contains("In lot 2: Phones only."));
+    assert!(!plain.contains("In lot 2: A second paragraph."));
+    // With one lot, saying so would be noise.
+    let mut one = full_selection(AmbitionLevel::Advanced);
+    one.categories.remove("laptops");
+    let plain = text::render(&assemble(&catalog, &one, Language::En));
+    assert!(plain.contains("Phones only.") && !plain.contains("In lot 1: Phones only."));
+}
+
+#[test]
 fn award_points_add_up_exactly_to_the_total_in_every_lot() {
     let doc = assemble(
         &fixture(),

@@ -124,9 +124,16 @@ pub struct GuidanceEntry {
     pub used_in: Vec<Reference>,
     pub note: String,
     /// The criterion's notes for the categories of the lots it is used in.
-    pub notes: Vec<String>,
+    pub notes: Vec<LotNote>,
     /// Criteria this one was used instead of, in the lots named.
     pub instead_of: Vec<Replacement>,
+}
+
+/// Guidance for some categories only, with the lots it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LotNote {
+    pub lots: Vec<usize>,
+    pub text: String,
 }
 
 /// A criterion left out of some lots because another one there covers it.
@@ -535,13 +542,17 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 .notes
                 .iter()
                 .filter(|n| n.categories.contains(&category.id))
-                .map(|n| n.text.clone());
+                .map(|n| LotNote {
+                    lots: vec![lot_number],
+                    text: n.text.clone(),
+                });
             match doc.guidance.iter_mut().find(|g| g.id == criterion.id) {
                 Some(entry) => {
                     entry.used_in.push(reference.clone());
                     for note in notes {
-                        if !entry.notes.contains(&note) {
-                            entry.notes.push(note);
+                        match entry.notes.iter_mut().find(|n| n.text == note.text) {
+                            Some(same) => same.lots.push(lot_number),
+                            None => entry.notes.push(note),
                         }
                     }
                 }
@@ -641,7 +652,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
     // The sources the included guidance cites, and those of the labels named.
     let mut cited: Vec<&str> = Vec::new();
     for entry in &doc.guidance {
-        for text in std::iter::once(&entry.note).chain(&entry.notes) {
+        for text in std::iter::once(&entry.note).chain(entry.notes.iter().map(|n| &n.text)) {
             for id in citations(text) {
                 if !cited.contains(&id) {
                     cited.push(id);

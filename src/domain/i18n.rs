@@ -339,6 +339,8 @@ pub struct Messages {
     pub lot_feature_take_back: &'static str,
     pub lot_feature_refurbished: &'static str,
     pub guidance_instead_of: &'static str,
+    /// `{lots}`: lot numbers; `{text}`: the first paragraph of a note for some categories.
+    pub guidance_note_lots: &'static str,
 
     // Numbers and dates in this language
     /// Put between groups of three digits.

@@ -272,6 +272,7 @@ pub const EN: Messages = Messages {
     lot_feature_take_back: "includes taking back used equipment",
     lot_feature_refurbished: "refurbished equipment may be delivered",
     guidance_instead_of: "In lot {lots}, this criterion is used instead of {id} \u{201c}{title}\u{201d}: {reason}",
+    guidance_note_lots: "In lot {lots}: {text}",
 
     thousands_separator: ",",
     euro_amount: "\u{20ac}{n}",

@@ -288,9 +288,22 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
                 3,
                 &entry_heading(m, &entry.used_in, &entry.title, &entry.id),
             );
-            for note in std::iter::once(&entry.note).chain(&entry.notes) {
-                for paragraph in note_paragraphs(note) {
-                    sink.paragraph(&[plain(&paragraph)]);
+            for paragraph in note_paragraphs(&entry.note) {
+                sink.paragraph(&[plain(&paragraph)]);
+            }
+            // A note for some categories says which lots it concerns, unless there is one lot.
+            for note in &entry.notes {
+                for (index, paragraph) in note_paragraphs(&note.text).into_iter().enumerate() {
+                    if index == 0 && doc.lots.len() > 1 {
+                        let lots: Vec<String> = note.lots.iter().map(ToString::to_string).collect();
+                        let lots: Vec<&str> = lots.iter().map(String::as_str).collect();
+                        sink.paragraph(&[plain(&fill(
+                            m.guidance_note_lots,
+                            &[("lots", &m.join_list(&lots)), ("text", &paragraph)],
+                        ))]);
+                    } else {
+                        sink.paragraph(&[plain(&paragraph)]);
+                    }
                 }
             }
             for replacement in &entry.instead_of {
