@@ -11,11 +11,7 @@ use yew::prelude::*;
 pub fn lot_scope(ctx: &WizardContext) -> Html {
     let m = ctx.messages();
     let questions = LotFeature::ALL.into_iter().filter_map(|feature| {
-        let lots: Vec<_> = ctx
-            .chosen_categories()
-            .into_iter()
-            .filter(|c| c.asks(feature))
-            .collect();
+        let lots = ctx.lots_asking(feature);
         if lots.is_empty() {
             return None;
         }

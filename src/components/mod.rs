@@ -21,7 +21,7 @@ pub mod step_products;
 pub mod step_review;
 pub mod step_risks;
 
-use crate::domain::catalog::Category;
+use crate::domain::catalog::{Category, LotFeature};
 use crate::domain::i18n::fill;
 use crate::domain::i18n::Messages;
 use crate::domain::selection::{Field, FieldError};
@@ -55,6 +55,13 @@ impl WizardContext {
             .iter()
             .filter(|c| state.selection.categories.contains(&c.id))
             .collect()
+    }
+
+    /// The chosen lots whose category asks this scope question.
+    pub fn lots_asking(&self, feature: LotFeature) -> Vec<&Category> {
+        let mut lots = self.chosen_categories();
+        lots.retain(|c| c.asks(feature));
+        lots
     }
 
     /// The shown error for a field, if any.

@@ -80,11 +80,7 @@ pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Doc
     };
     // A row per scope question that a chosen lot asks: the lots that answered yes.
     let scope_rows = LotFeature::ALL.into_iter().filter_map(|feature| {
-        let asked: Vec<_> = ctx
-            .chosen_categories()
-            .into_iter()
-            .filter(|c| c.asks(feature))
-            .collect();
+        let asked = ctx.lots_asking(feature);
         if asked.is_empty() {
             return None;
         }
