@@ -9,7 +9,7 @@ use criteria_builder::domain::catalog::{AmbitionLevel, Catalog, LotFeature};
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
-use criteria_builder::domain::render::{html, markdown, text};
+use criteria_builder::domain::render::{html, markdown, text, Part};
 use criteria_builder::domain::selection::{ContractDetails, ProcedureStage, Selection};
 use std::hint::black_box;
 use std::time::Instant;
@@ -87,33 +87,32 @@ fn main() {
         (
             "render Markdown",
             time(runs, || {
-                black_box(markdown::render(&doc));
+                black_box(markdown::render(&doc, Part::Whole));
             }),
         ),
         (
             "render plain text",
             time(runs, || {
-                black_box(text::render(&doc));
+                black_box(text::render(&doc, Part::Whole));
             }),
         ),
         (
             "render HTML (standalone)",
             time(runs, || {
-                black_box(html::standalone(&doc));
+                black_box(html::standalone(&doc, Part::Whole));
             }),
         ),
     ];
     for (name, (median, min, max)) in rows {
         println!("| {name} | {median:.0} | {min:.0} | {max:.0} |");
     }
-    let md = markdown::render(&doc);
+    let md = markdown::render(&doc, Part::Whole);
     println!(
         "\nLargest document: {} lots, {} criteria, {} bytes of Markdown.",
         doc.lots.len(),
-        doc.lots
+        doc.sections
             .iter()
-            .flat_map(|l| &l.sections)
-            .map(|s| s.items.len())
+            .map(|s| s.items().count())
             .sum::<usize>(),
         md.len()
     );

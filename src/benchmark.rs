@@ -5,7 +5,7 @@ use crate::domain::assemble::assemble;
 use crate::domain::embedded;
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
-use crate::domain::render::{html, markdown, text};
+use crate::domain::render::{html, markdown, text, Part};
 
 fn now() -> f64 {
     web_sys::window()
@@ -34,8 +34,8 @@ pub fn exports(catalogue: &[u8], selection: &str, runs: u32) -> Result<[f64; 4],
     let doc = assemble(&catalog, &selection, Language::En);
     Ok([
         median_ms(runs, || drop(assemble(&catalog, &selection, Language::En))),
-        median_ms(runs, || drop(markdown::render(&doc))),
-        median_ms(runs, || drop(text::render(&doc))),
-        median_ms(runs, || drop(html::standalone(&doc))),
+        median_ms(runs, || drop(markdown::render(&doc, Part::Whole))),
+        median_ms(runs, || drop(text::render(&doc, Part::Whole))),
+        median_ms(runs, || drop(html::standalone(&doc, Part::Whole))),
     ])
 }

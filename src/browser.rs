@@ -68,14 +68,45 @@ pub fn location_fragment() -> Option<String> {
     Some(hash.trim_start_matches('#').to_string())
 }
 
-/// Writes the fragment without adding a history entry or scrolling.
+/// Writes the fragment into the current history entry (keeping the step it records) without
+/// adding an entry or scrolling.
 pub fn replace_fragment(fragment: &str) {
     let Some(window) = window() else { return };
     if location_fragment().as_deref() == Some(fragment) {
         return;
     }
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+        let step = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&step, "", Some(&format!("#{fragment}")));
+    }
+}
+
+/// The wizard step (1-based) the current history entry records, if any.
+pub fn history_step() -> Option<usize> {
+    let state = window()?.history().ok()?.state().ok()?;
+    state.as_f64().map(|n| n as usize)
+}
+
+/// Records a step in history: a new entry after a step change (so the browser's Back button goes
+/// to the previous step), or the current entry on first load.
+pub fn record_step(step: usize, fragment: &str, new_entry: bool) {
+    let Some(window) = window() else { return };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let state = JsValue::from_f64(step as f64);
+    let url = format!("#{fragment}");
+    let _ = if new_entry {
+        history.push_state_with_url(&state, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&state, "", Some(&url))
+    };
+}
+
+/// Sets the page's title (the stand-alone page only: a host's title is the host's).
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
     }
 }
 

@@ -7,6 +7,7 @@ use crate::domain::draft::{self, Restored, StorageProblem};
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
+use crate::domain::render::Part;
 use crate::domain::selection::{DetailField, FieldError, ProcedureStage, Selection, Step};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -21,8 +22,14 @@ pub enum FocusTarget {
     ErrorSummary,
     /// The list of dropped criteria (after a drop, whose button is gone).
     DroppedList,
-    /// The "Drop" button of a criterion (after restoring it).
+    /// The "Drop" button of a criterion (after restoring it, or dropping the one before it).
     Criterion(String),
+    /// The preview's heading (after restoring all).
+    Preview,
+    /// The draft message (after "Stop saving", whose button is gone).
+    Draft,
+    /// A contract detail's input (from "Still to complete").
+    Detail(DetailField),
 }
 
 /// Whether the complete catalogue (criteria, salience, labels) is there yet.
@@ -75,6 +82,10 @@ pub struct WizardState {
     pub focus_request: u32,
     pub focus: FocusTarget,
     pub status: Option<Status>,
+    /// Bumped with every status, so that repeating an action announces it again.
+    pub status_seq: u32,
+    /// The part of the document the export buttons write.
+    pub export_part: Part,
     /// The risk chosen in "Start from a risk" (a hint view; never part of the selection).
     pub risk_first: String,
     pub draft: DraftStatus,
@@ -98,8 +109,23 @@ pub enum Action {
     Continue,
     Back,
     GoTo(Step),
-    Drop(String),
+    /// Drop criteria (one, or a group: a risk, a stage, a lot), then move focus to the criterion
+    /// named (the next one in the preview), or to the dropped list when none is.
+    Drop {
+        keys: Vec<String>,
+        then_focus: Option<String>,
+    },
     Restore(String),
+    RestoreAll,
+    /// Add a related criterion that was offered.
+    Add(String),
+    ToggleWorkingNotes,
+    /// Give a lot its own level, or (`None`) the level for all lots.
+    SetLotLevel(String, Option<AmbitionLevel>),
+    /// Which part the export buttons write.
+    SetExportPart(Part),
+    /// Go to the details step, on the field named.
+    EditDetail(DetailField),
     DismissNotices,
     /// A selection from outside (a link, the address bar): replaces the current one.
     LoadFragment(String),
@@ -137,6 +163,8 @@ impl WizardState {
             focus_request: 0,
             focus: FocusTarget::StepHeading,
             status: None,
+            status_seq: 0,
+            export_part: Part::Tender,
             risk_first: String::new(),
             draft: DraftStatus::Off,
             coverage_open: false,
@@ -282,10 +310,48 @@ impl Reducible for WizardState {
                 next.errors.clear();
                 next.request_focus(FocusTarget::StepHeading);
             }
-            Action::Drop(key) => {
-                if next.selection.dropped.insert(key) {
-                    next.request_focus(FocusTarget::DroppedList);
+            Action::Drop { keys, then_focus } => {
+                let mut changed = false;
+                for key in keys {
+                    changed |= next.selection.dropped.insert(key);
                 }
+                if changed {
+                    next.request_focus(match then_focus {
+                        Some(key) => FocusTarget::Criterion(key),
+                        None => FocusTarget::DroppedList,
+                    });
+                }
+            }
+            Action::RestoreAll if !next.selection.dropped.is_empty() => {
+                next.selection.dropped.clear();
+                next.request_focus(FocusTarget::Preview);
+            }
+            Action::Add(key) => {
+                next.selection.dropped.remove(&key);
+                if next.selection.added.insert(key.clone()) {
+                    next.request_focus(FocusTarget::Criterion(key));
+                }
+            }
+            Action::ToggleWorkingNotes => {
+                next.selection.working_notes = !next.selection.working_notes
+            }
+            Action::SetLotLevel(category, level)
+                if next.selection.categories.contains(&category) =>
+            {
+                match level {
+                    Some(level) if Some(level) != next.selection.level => {
+                        next.selection.lot_levels.insert(category, level);
+                    }
+                    _ => {
+                        next.selection.lot_levels.remove(&category);
+                    }
+                }
+            }
+            Action::SetExportPart(part) => next.export_part = part,
+            Action::EditDetail(field) => {
+                next.step = Step::Details;
+                next.errors.clear();
+                next.request_focus(FocusTarget::Detail(field));
             }
             Action::Restore(key) => {
                 if next.selection.dropped.remove(&key) {
@@ -300,7 +366,10 @@ impl Reducible for WizardState {
                 next.load(&fragment);
                 next.request_focus(FocusTarget::StepHeading);
             }
-            Action::SetStatus(status) => next.status = status,
+            Action::SetStatus(status) => {
+                next.status_seq = next.status_seq.wrapping_add(1);
+                next.status = status;
+            }
             Action::CatalogLoaded(Ok(catalog)) => {
                 let notices = next.selection.retain_known(&catalog);
                 next.notices.extend(notices);
@@ -324,7 +393,8 @@ impl Reducible for WizardState {
             }
             Action::ToggleCoverage => next.coverage_open = !next.coverage_open,
             Action::ForgetDraft if next.draft != DraftStatus::Off => {
-                next.draft = DraftStatus::Forgotten
+                next.draft = DraftStatus::Forgotten;
+                next.request_focus(FocusTarget::Draft);
             }
             _ => return self,
         }

@@ -4,25 +4,24 @@
 mod common;
 
 use common::{fixture, full_selection};
-use criteria_builder::domain::assemble::{assemble, Document, Span};
+use criteria_builder::domain::assemble::{assemble, Document, Item, Span};
 use criteria_builder::domain::catalog::{AmbitionLevel, CriterionKind};
 use criteria_builder::domain::digest::short_sha256;
 use criteria_builder::domain::i18n::Language;
-use criteria_builder::domain::render::{markdown, text};
+use criteria_builder::domain::render::{markdown, text, Part};
 use criteria_builder::domain::selection::{drop_key, ProcedureStage};
 use criteria_builder::domain::template::{Block, Placeholder};
 use proptest::prelude::*;
 
 fn ids(doc: &Document, lot: usize) -> Vec<String> {
-    doc.lots[lot]
-        .sections
+    doc.lot_items(lot + 1)
         .iter()
-        .flat_map(|s| s.items.iter().map(|i| format!("{}={}", i.number, i.id)))
+        .map(|i| format!("{}={}", i.number, i.id))
         .collect()
 }
 
 #[test]
-fn criteria_come_in_tender_order_with_numbers_per_lot_and_kind() {
+fn criteria_come_in_tender_order_with_one_number_per_criterion_in_the_document() {
     let doc = assemble(
         &fixture(),
         &full_selection(AmbitionLevel::Advanced),
@@ -41,8 +40,9 @@ fn criteria_come_in_tender_order_with_numbers_per_lot_and_kind() {
             "CPC1=CL-01"
         ]
     );
+    // The same criterion has the same number in every lot.
     assert_eq!(ids(&doc, 1), ["EX1=EX-01", "TS1=TS-01", "CPC1=CL-01"]);
-    let kinds: Vec<CriterionKind> = doc.lots[0].sections.iter().map(|s| s.kind).collect();
+    let kinds: Vec<CriterionKind> = doc.sections.iter().map(|s| s.kind).collect();
     let mut sorted = kinds.clone();
     sorted.sort();
     assert_eq!(kinds, sorted, "sections follow tender order");
@@ -66,7 +66,8 @@ fn a_higher_level_includes_the_lower_ones_and_replaces_what_it_supersedes() {
         Language::En,
     );
     let lot = ids(&spearhead, 0);
-    assert!(lot.contains(&"CPC1=CL-02".to_string()), "{lot:?}");
+    // Numbers run over the whole document: CL-01 (phones) comes before CL-02 (laptops).
+    assert!(lot.contains(&"CPC2=CL-02".to_string()), "{lot:?}");
     assert!(
         !lot.iter().any(|i| i.ends_with("=CL-01")),
         "CL-02 replaces CL-01: {lot:?}"
@@ -83,9 +84,12 @@ fn only_chosen_risks_and_stages_are_included() {
     selection.stages = [ProcedureStage::Award].into_iter().collect();
     let doc = assemble(&catalog, &selection, Language::En);
     assert_eq!(ids(&doc, 0), ["AC1=AC-02"]);
-    assert!(doc.lots[1].sections.is_empty());
+    assert!(doc.lot_items(2).is_empty());
+    assert_eq!(doc.lots[1].criteria, 0);
     assert!(doc.plan.is_none(), "no plan unless asked for");
-    assert!(text::render(&doc).contains("No criterion in the catalogue matches this lot"));
+    assert!(
+        text::render(&doc, Part::Whole).contains("No criterion in the catalogue matches this lot")
+    );
 }
 
 #[test]
@@ -97,7 +101,7 @@ fn dropped_criteria_leave_the_text_and_can_be_listed_for_restoring() {
     assert!(!ids(&doc, 0).iter().any(|i| i.ends_with("=SC-01")));
     assert_eq!(doc.dropped.len(), 1);
     assert_eq!(doc.dropped[0].key, "laptops/SC-01");
-    assert!(!markdown::render(&doc).contains("Tenderers shall describe their system"));
+    assert!(!markdown::render(&doc, Part::Whole).contains("Tenderers shall describe their system"));
 }
 
 #[test]
@@ -134,7 +138,7 @@ fn a_closing_clause_follows_the_other_clauses_and_goes_with_them() {
     let lot = ids(&doc, 0);
     assert_eq!(
         &lot[lot.len() - 2..],
-        ["CPC1=CL-02", "CPC2=BR-01"],
+        ["CPC2=CL-02", "CPC3=BR-01"],
         "{lot:?}"
     );
     // Without another clause of its kind in the lot it has nothing to speak about.
@@ -178,7 +182,7 @@ fn a_note_for_some_categories_says_which_lots_it_concerns() {
         &full_selection(AmbitionLevel::Advanced),
         Language::En,
     );
-    let plain = text::render(&doc);
+    let plain = text::render(&doc, Part::Whole);
     assert!(
         plain.contains("In lot 1 and 2: Check the market first."),
         "{plain}"
@@ -188,7 +192,7 @@ fn a_note_for_some_categories_says_which_lots_it_concerns() {
     // With one lot, saying so would be noise.
     let mut one = full_selection(AmbitionLevel::Advanced);
     one.categories.remove("laptops");
-    let plain = text::render(&assemble(&catalog, &one, Language::En));
+    let plain = text::render(&assemble(&catalog, &one, Language::En), Part::Whole);
     assert!(plain.contains("Phones only.") && !plain.contains("In lot 1: Phones only."));
 }
 
@@ -199,14 +203,12 @@ fn award_points_add_up_exactly_to_the_total_in_every_lot() {
         &full_selection(AmbitionLevel::Advanced),
         Language::En,
     );
-    let lot = &doc.lots[0];
-    let award = lot
-        .sections
-        .iter()
-        .find(|s| s.kind == CriterionKind::AwardCriterion)
-        .unwrap();
+    let award: Vec<&Item> = doc
+        .lot_items(1)
+        .into_iter()
+        .filter(|i| i.points.is_some())
+        .collect();
     let texts: Vec<String> = award
-        .items
         .iter()
         .map(|i| match &i.points.as_ref().unwrap()[0] {
             Span::Value(v) => v.clone(),
@@ -221,7 +223,7 @@ fn award_points_add_up_exactly_to_the_total_in_every_lot() {
             "up to 5 of the 20 points for ethical award criteria"
         ]
     );
-    assert!(markdown::render(&doc).contains("Up to 15 points."));
+    assert!(markdown::render(&doc, Part::Whole).contains("Up to 15 points."));
     // Phones have no award criterion: the points are said to be unallocated, not silently lost.
     assert_eq!(doc.lots[1].unallocated_points, Some(20));
 }
@@ -234,22 +236,24 @@ fn placeholders_are_filled_and_unfilled_ones_show_a_marker() {
         &full_selection(AmbitionLevel::Spearhead),
         Language::En,
     );
-    let md = markdown::render(&filled);
+    let md = markdown::render(&filled, Part::Whole);
     assert!(md.contains("Exclusion for breaches during 48 months."));
     assert!(md.contains("Disclose factories for EUR 2 million; remedy within 30 days."));
     assert!(md.contains("shall report within 60 days."));
-    assert!(md.contains("first point Laptops"));
+    assert!(md.contains("first point the lot \u{201c}Laptops\u{201d}"));
     assert!(filled.missing.is_empty(), "{:?}", filled.missing);
 
     let mut selection = full_selection(AmbitionLevel::Spearhead);
     selection.details = Default::default();
     let empty = assemble(&catalog, &selection, Language::En);
-    let txt = text::render(&empty);
+    let txt = text::render(&empty, Part::Whole);
     assert!(
         txt.contains("Exclusion for breaches during [contract duration]."),
         "{txt}"
     );
-    assert!(txt.contains("remedy within [days to remediate] days"));
+    // Every period has a suggested value: an untouched one leaves no marker.
+    assert!(txt.contains("remedy within 30 days"), "{txt}");
+    assert!(txt.contains("shall report within 60 days."));
     assert!(txt.contains("Up to [points] points."));
     assert_eq!(
         empty.missing,
@@ -258,12 +262,10 @@ fn placeholders_are_filled_and_unfilled_ones_show_a_marker() {
             Placeholder::ContractDuration,
             Placeholder::EstimatedValue,
             Placeholder::Points,
-            Placeholder::DisclosureDays,
-            Placeholder::RemediationDays
         ]
     );
     // Markers are emphasised in Markdown so they cannot be overlooked.
-    assert!(markdown::render(&empty).contains("**\\[contract duration\\]**"));
+    assert!(markdown::render(&empty, Part::Whole).contains("**\\[contract duration\\]**"));
 }
 
 #[test]
@@ -273,9 +275,10 @@ fn bullets_survive_assembly() {
         &full_selection(AmbitionLevel::Advanced),
         Language::En,
     );
-    let ts = &doc.lots[0].sections[2].items[0];
+    let ts = doc.lot_items(1)[2];
     assert!(matches!(ts.body[1], Block::Bullets(ref items) if items.len() == 2));
-    assert!(markdown::render(&doc).contains("- first point Laptops\n- second point\n"));
+    assert!(markdown::render(&doc, Part::Whole)
+        .contains("- first point the lot \u{201c}Laptops\u{201d}\n- second point\n"));
 }
 
 #[test]
@@ -285,7 +288,7 @@ fn guidance_stays_out_of_the_tender_text_and_the_plan_lists_clauses() {
         &full_selection(AmbitionLevel::Advanced),
         Language::En,
     );
-    let md = markdown::render(&doc);
+    let md = markdown::render(&doc, Part::Whole);
     let part_a = md.split("## Part B").next().unwrap();
     assert!(
         !part_a.contains("Guidance for"),
@@ -295,7 +298,7 @@ fn guidance_stays_out_of_the_tender_text_and_the_plan_lists_clauses() {
     assert!(guidance.contains("Guidance for SC-01."));
     // A criterion used in two lots appears once in the guidance, with both references.
     assert!(
-        guidance.contains("Lot 1, EX1; Lot 2, EX1: Title of EX-01"),
+        guidance.contains("EX1. Title of EX-01 (lots 1 and 2) (catalogue ref. EX-01)"),
         "{guidance}"
     );
     let plan = doc.plan.as_ref().unwrap();
@@ -317,7 +320,7 @@ fn labels_are_offered_or_equivalent_and_referenced() {
         &full_selection(AmbitionLevel::Advanced),
         Language::En,
     );
-    let txt = text::render(&doc);
+    let txt = text::render(&doc, Part::Whole);
     assert!(
         txt.contains("Accepted as proof: TCO Certified, or equivalent"),
         "{txt}"
@@ -334,10 +337,10 @@ fn the_footer_names_the_catalogue_and_a_hash_anyone_can_recompute() {
         &full_selection(AmbitionLevel::Advanced),
         Language::En,
     );
-    let body = text::body(&doc);
+    let body = text::body(&doc, Part::Whole);
     assert_eq!(doc.text_hash, short_sha256(body.as_bytes()));
     assert_eq!(doc.text_hash.len(), 12);
-    let full = text::render(&doc);
+    let full = text::render(&doc, Part::Whole);
     assert!(full.starts_with(&body));
     let footer = &full[body.len()..];
     assert!(footer.contains("version test-1"));
@@ -360,12 +363,10 @@ fn a_label_is_offered_only_in_lots_it_can_prove_anything_for() {
         Language::En,
     );
     let ts = |lot: usize| {
-        doc.lots[lot]
-            .sections
-            .iter()
-            .find(|s| s.kind == CriterionKind::TechnicalSpecification)
+        doc.lot_items(lot + 1)
+            .into_iter()
+            .find(|i| i.number.starts_with("TS"))
             .unwrap()
-            .items[0]
             .clone()
     };
     assert_eq!(ts(0).verification.labels, ["TCO Certified"]);
@@ -384,7 +385,7 @@ fn a_label_is_offered_only_in_lots_it_can_prove_anything_for() {
 fn nothing_chosen_gives_an_empty_but_valid_document() {
     let doc = assemble(&fixture(), &Default::default(), Language::En);
     assert!(doc.lots.is_empty());
-    assert!(text::render(&doc).contains("Ethical requirements for ICT procurement"));
+    assert!(text::render(&doc, Part::Whole).contains("Ethical requirements for ICT procurement"));
 }
 
 proptest! {
@@ -400,8 +401,8 @@ proptest! {
             selection.dropped.insert(drop_key("laptops", "SC-01"));
         }
         let catalog = fixture();
-        let a = markdown::render(&assemble(&catalog, &selection, Language::En));
-        let b = markdown::render(&assemble(&catalog.clone(), &selection.clone(), Language::En));
+        let a = markdown::render(&assemble(&catalog, &selection, Language::En), Part::Whole);
+        let b = markdown::render(&assemble(&catalog.clone(), &selection.clone(), Language::En), Part::Whole);
         prop_assert_eq!(a, b);
     }
 }

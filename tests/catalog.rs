@@ -54,7 +54,9 @@ fn the_first_catalogue_covers_what_a_buyer_needs() {
         "due-diligence",
     ] {
         assert!(
-            c.criteria.iter().any(|k| k.risks.iter().any(|r| r == risk)),
+            c.criteria
+                .iter()
+                .any(|k| k.addresses.iter().any(|r| r == risk)),
             "no criterion for {risk}"
         );
     }
@@ -117,7 +119,7 @@ fn every_category_gets_a_basic_document_for_its_high_salience_risks() {
             ..Default::default()
         };
         let doc = assemble(&c, &selection, Language::En);
-        let kinds: BTreeSet<CriterionKind> = doc.lots[0].sections.iter().map(|s| s.kind).collect();
+        let kinds: BTreeSet<CriterionKind> = doc.sections.iter().map(|s| s.kind).collect();
         for kind in [
             CriterionKind::SelectionCriterion,
             CriterionKind::AwardCriterion,
@@ -188,7 +190,7 @@ fn every_high_salience_risk_of_every_category_has_criteria_at_every_level() {
     thin.criteria.retain(|k| {
         !(k.level == AmbitionLevel::Spearhead
             && k.applies_to_category(&category)
-            && k.risks.contains(&risk))
+            && k.addresses.contains(&risk))
     });
     assert!(coverage::gaps(&thin)
         .iter()
@@ -314,7 +316,7 @@ id = "A-01"
 kind = "contract-clause"
 level = "basic"
 categories = ["laptops"]
-risks = ["forced"]
+addresses = ["forced"]
 delivers = ["report"]
 title = "T"
 text = "The contractor shall act within {remediation_days}."

@@ -8,7 +8,7 @@ use criteria_builder::domain::assemble::assemble;
 use criteria_builder::domain::catalog::{AmbitionLevel, Catalog, LotFeature, Note};
 use criteria_builder::domain::coverage;
 use criteria_builder::domain::i18n::Language;
-use criteria_builder::domain::render::text;
+use criteria_builder::domain::render::{text, Part};
 use criteria_builder::domain::selection::{ProcedureStage, Selection};
 
 fn criterion_mut<'a>(
@@ -78,11 +78,7 @@ fn dropping_a_criterion_that_covers_another_restores_the_covered_one() {
         "without the label specification, the safer-cleaning specification applies on its own"
     );
     let doc = assemble(&c, &selection, Language::En);
-    let lot_ids: Vec<&str> = doc.lots[0]
-        .sections
-        .iter()
-        .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
-        .collect();
+    let lot_ids: Vec<&str> = doc.lot_items(1).iter().map(|i| i.id.as_str()).collect();
     assert!(lot_ids.contains(&"CHEM-TS-01") && !lot_ids.contains(&"LAB-TS-01"));
 }
 
@@ -102,13 +98,16 @@ fn no_two_criteria_of_one_lot_deliver_the_same_thing() {
             .any(|(a, b, _)| { (a, b) == (&"DD-CPC-01".into(), &"LEASE-CPC-02".into()) }),
         "{pairs:?}"
     );
-    // Without "replaces", an advanced lot asks for two assurance plans.
+    // Without "replaces", an advanced lot asks for two smelter lists.
     let mut broken = c.clone();
-    criterion_mut(&mut broken, "DD-AC-01").replaces.clear();
+    criterion_mut(&mut broken, "CM-CPC-02").replaces.clear();
     let pairs = coverage::overlapping_pairs(&coverage::overlaps(&broken));
-    assert!(pairs
-        .iter()
-        .any(|(a, b, d)| { a == "LR-AC-01" && b == "DD-AC-01" && d == "assurance-plan" }));
+    assert!(
+        pairs
+            .iter()
+            .any(|(a, b, d)| { a == "CM-CPC-01" && b == "CM-CPC-02" && d == "smelter-list" }),
+        "{pairs:?}"
+    );
 }
 
 #[test]
@@ -118,8 +117,8 @@ fn no_tender_text_is_conditional_on_the_lots_scope() {
     let mut broken = c.clone();
     let eol = criterion_mut(&mut broken, "EOL-SC-02");
     eol.text = eol.text.replace(
-        "The lot “{lot}” includes the take-back of used equipment.",
-        "Where this lot (“{lot}”) includes the take-back of used equipment,",
+        "The contract for {lot} includes the take-back of used equipment.",
+        "Where this lot ({lot}) includes the take-back of used equipment,",
     );
     assert_eq!(
         coverage::conditional_texts(&broken),
@@ -132,14 +131,14 @@ fn no_award_criterion_can_be_worth_nothing() {
     let c = english();
     assert_eq!(coverage::zero_points(&c), Vec::new());
     let mut broken = c.clone();
-    criterion_mut(&mut broken, "LR-AC-01")
+    criterion_mut(&mut broken, "DD-AC-01")
         .award
         .as_mut()
         .unwrap()
         .weight = 0;
     assert!(coverage::zero_points(&broken)
         .iter()
-        .any(|(id, why)| id == "LR-AC-01" && why.contains("weight")));
+        .any(|(id, why)| id == "DD-AC-01" && why.contains("weight")));
     let mut broken = c.clone();
     let award = criterion_mut(&mut broken, "CM-AC-01");
     award.text = award.text.replace("Up to {points} points", "Points");
@@ -175,7 +174,7 @@ fn a_document_names_only_labels_that_apply_to_its_lots() {
             take_back: ["ev-batteries".to_string()].into_iter().collect(),
             ..Default::default()
         };
-        let doc = text::render(&assemble(&c, &selection, Language::En));
+        let doc = text::render(&assemble(&c, &selection, Language::En), Part::Whole);
         for name in [
             "TCO",
             "EPEAT",
@@ -208,10 +207,10 @@ fn laptops(level: AmbitionLevel, take_back: bool, refurbished: bool) -> Selectio
 }
 
 fn ids(catalog: &Catalog, selection: &Selection) -> Vec<String> {
-    assemble(catalog, selection, Language::En).lots[0]
-        .sections
+    assemble(catalog, selection, Language::En)
+        .lot_items(1)
         .iter()
-        .flat_map(|s| s.items.iter().map(|i| i.id.clone()))
+        .map(|i| i.id.clone())
         .collect()
 }
 
@@ -247,7 +246,10 @@ fn take_back_and_refurbishment_criteria_follow_the_buyers_answers() {
             "{level:?}: no refurbishment criterion with refurbished equipment"
         );
         // E-waste compensation never offers take-back, so it never contradicts a lot without it.
-        let doc = text::render(&assemble(&c, &laptops(level, false, false), Language::En));
+        let doc = text::render(
+            &assemble(&c, &laptops(level, false, false), Language::En),
+            Part::Whole,
+        );
         assert!(!doc.to_lowercase().contains("where this lot"));
         assert!(!doc.contains("take-back service that takes back the offered products"));
     }
@@ -312,4 +314,34 @@ fn it_asset_disposition_says_it_has_no_cpv_code_rather_than_a_near_one() {
     let itad = c.category("itad-services").unwrap();
     assert!(itad.cpv.is_empty());
     assert!(itad.cpv_note.contains("No CPV code"));
+}
+
+#[test]
+fn what_bidders_write_is_recorded_as_the_text_limits_it() {
+    // English catalogue: "no more than three pages" in the tender text or what is submitted.
+    let c = english();
+    let words = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+    ];
+    let mut with_pages = 0;
+    for k in &c.criteria {
+        let text = format!("{} {}", k.text, k.verification.submit);
+        let most = words
+            .iter()
+            .filter(|(w, _)| {
+                text.contains(&format!("no more than {w} pages"))
+                    || text.contains(&format!("no more than {w} page "))
+            })
+            .map(|(_, n)| *n)
+            .max()
+            .unwrap_or(0);
+        assert_eq!(k.bidder_pages, most, "{}: bidder_pages", k.id);
+        with_pages += usize::from(most > 0);
+    }
+    assert!(with_pages >= 10, "{with_pages}");
 }

@@ -4,16 +4,22 @@ use criteria_builder::domain::assemble::assemble;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
-use criteria_builder::domain::render::{html, markdown, text};
+use criteria_builder::domain::render::{html, markdown, text, Part};
 use std::process::Command;
 
 const LINK: &str = "https://example.org/tool#v=1&c=laptops-desktops,smartphones-tablets&r=forced-labour,conflict-minerals&l=advanced&s=selection,specifications,award,contract,management&a=City%20of%20Example&m=48&p=20";
 
-fn expected(render: fn(&criteria_builder::domain::assemble::Document) -> String) -> String {
+type Render = fn(&criteria_builder::domain::assemble::Document, Part) -> String;
+
+fn expected(render: Render) -> String {
+    expected_part(render, Part::Whole)
+}
+
+fn expected_part(render: Render, part: Part) -> String {
     let catalog = embedded::catalog(Language::En).unwrap();
     let (mut selection, _) = fragment::decode(LINK.split_once('#').unwrap().1);
     selection.retain_known(&catalog);
-    render(&assemble(&catalog, &selection, Language::En))
+    render(&assemble(&catalog, &selection, Language::En), part)
 }
 
 fn cli(args: &[&str]) -> std::process::Output {
@@ -26,7 +32,7 @@ fn cli(args: &[&str]) -> std::process::Output {
 #[test]
 fn renders_a_link_byte_for_byte_in_every_format() {
     for (format, render) in [
-        ("markdown", markdown::render as fn(&_) -> String),
+        ("markdown", markdown::render as Render),
         ("text", text::render),
         ("html", html::standalone),
     ] {
@@ -42,6 +48,41 @@ fn renders_a_link_byte_for_byte_in_every_format() {
             "{format}"
         );
     }
+}
+
+#[test]
+fn renders_each_part_byte_for_byte_as_the_widget_exports_it() {
+    for part in Part::ALL {
+        for (format, render) in [
+            ("markdown", markdown::render as Render),
+            ("text", text::render),
+            ("html", html::standalone),
+        ] {
+            let out = cli(&[
+                "render",
+                "--format",
+                format,
+                "--part",
+                part.code(),
+                "--fragment",
+                LINK,
+            ]);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let got = String::from_utf8(out.stdout).unwrap();
+            assert_eq!(got, expected_part(render, part), "{format} {part:?}");
+        }
+    }
+    let tender = expected_part(text::render, Part::Tender);
+    let whole = expected(text::render);
+    assert!(tender.len() < whole.len());
+    assert!(!tender.contains("Part C. Guidance notes"));
+    let bad = cli(&["render", "--part", "appendix", "--fragment", LINK]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown part"));
 }
 
 #[test]

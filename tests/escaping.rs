@@ -6,7 +6,7 @@ use common::{fixture, full_selection};
 use criteria_builder::domain::assemble::assemble;
 use criteria_builder::domain::catalog::AmbitionLevel;
 use criteria_builder::domain::i18n::Language;
-use criteria_builder::domain::render::{clean, html, markdown, text};
+use criteria_builder::domain::render::{clean, html, markdown, text, Part};
 use proptest::prelude::*;
 
 const HOSTILE: &str = "<script>alert(1)</script> <img src=x onerror=alert(2)> [link](javascript:alert(3)) **bold** _x_ `code` &amp; | a | \u{202E}evil\u{202C} line\nbreak\u{0007}";
@@ -21,7 +21,10 @@ fn hostile_document() -> criteria_builder::domain::assemble::Document {
 #[test]
 fn html_exports_escape_every_angle_bracket_and_ampersand() {
     let doc = hostile_document();
-    for out in [html::fragment(&doc), html::standalone(&doc)] {
+    for out in [
+        html::fragment(&doc, Part::Whole),
+        html::standalone(&doc, Part::Whole),
+    ] {
         assert!(!out.contains("<script>"), "raw script tag in HTML export");
         assert!(!out.contains("<img"), "raw img tag in HTML export");
         assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -30,7 +33,7 @@ fn html_exports_escape_every_angle_bracket_and_ampersand() {
         assert!(!out.contains('\u{0007}'));
     }
     // The standalone file has no script at all and loads nothing from elsewhere.
-    let standalone = html::standalone(&doc);
+    let standalone = html::standalone(&doc, Part::Whole);
     assert!(!standalone.to_lowercase().contains("<script"));
     assert!(!standalone.contains(" src=\""));
     assert!(!standalone.contains(" href=\""));
@@ -38,7 +41,7 @@ fn html_exports_escape_every_angle_bracket_and_ampersand() {
 
 #[test]
 fn markdown_export_cannot_gain_links_html_or_structure() {
-    let md = markdown::render(&hostile_document());
+    let md = markdown::render(&hostile_document(), Part::Whole);
     assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
     assert!(md.contains("\\[link\\](javascript:alert(3))"));
     assert!(md.contains("\\*\\*bold\\*\\*"));
@@ -60,7 +63,7 @@ fn markdown_export_cannot_gain_links_html_or_structure() {
 
 #[test]
 fn plain_text_has_no_control_or_bidi_characters() {
-    let txt = text::render(&hostile_document());
+    let txt = text::render(&hostile_document(), Part::Whole);
     assert!(
         txt.contains("<script>alert(1)</script>"),
         "plain text keeps the text as typed"
@@ -88,7 +91,7 @@ proptest! {
         prop_assume!(!authority.trim().is_empty());
         let mut selection = full_selection(AmbitionLevel::Basic);
         selection.details.authority = authority.clone();
-        let out = html::fragment(&assemble(&fixture(), &selection, Language::En));
+        let out = html::fragment(&assemble(&fixture(), &selection, Language::En), Part::Whole);
         let cleaned = clean(authority.trim());
         // The escaped value is present, and no '<' from the value survives.
         prop_assert!(out.contains(&html::escape(&cleaned)));
@@ -97,7 +100,7 @@ proptest! {
             let mut s = selection.clone();
             s.details.authority = "x".into();
             s
-        }, Language::En));
+        }, Language::En), Part::Whole);
         prop_assert_eq!(tags, empty.matches('<').count());
     }
 }
@@ -116,7 +119,7 @@ fn huge_document() -> (String, criteria_builder::domain::assemble::Document) {
 #[test]
 fn hundred_kilobyte_input_is_inert_in_html() {
     let (huge, doc) = huge_document();
-    let out = html::standalone(&doc);
+    let out = html::standalone(&doc, Part::Whole);
     assert!(!out.contains("<script>"));
     assert!(
         out.contains(&html::escape(&clean(&huge))),
@@ -127,7 +130,7 @@ fn hundred_kilobyte_input_is_inert_in_html() {
 #[test]
 fn hundred_kilobyte_input_is_inert_in_markdown() {
     let (_, doc) = huge_document();
-    let out = markdown::render(&doc);
+    let out = markdown::render(&doc, Part::Whole);
     assert!(!out.contains("<script>"));
     assert!(!out.contains('\u{202E}'));
     assert!(out.contains("\\<script\\>x()\\</script\\>\\*\\*\\[a\\](b)\\*\\*\\|\\#\\&"));
@@ -136,7 +139,7 @@ fn hundred_kilobyte_input_is_inert_in_markdown() {
 #[test]
 fn hundred_kilobyte_input_is_clean_in_plain_text() {
     let (huge, doc) = huge_document();
-    let out = text::render(&doc);
+    let out = text::render(&doc, Part::Whole);
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'));
     assert!(out.contains(&clean(&huge)), "the whole value is kept");
     // Numbers that are not numbers never reach the text: their markers do.

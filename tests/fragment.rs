@@ -32,6 +32,13 @@ fn sample() -> Selection {
             .collect(),
         take_back: ["laptops-desktops".to_string()].into_iter().collect(),
         refurbished: ["smartphones-tablets".to_string()].into_iter().collect(),
+        added: ["laptops-desktops/CM-AC-01".to_string()]
+            .into_iter()
+            .collect(),
+        lot_levels: [("smartphones-tablets".to_string(), AmbitionLevel::Basic)]
+            .into_iter()
+            .collect(),
+        working_notes: true,
         catalog_version: "2026.12.1".into(),
     }
 }
@@ -53,7 +60,7 @@ fn the_fragment_is_stable_and_readable() {
         "v=1&cv=2026.12.1&c=laptops-desktops,smartphones-tablets&r=forced-labour&l=advanced\
          &s=selection,award&tb=laptops-desktops&rf=smartphones-tablets\
          &a=Ville%20de%20Li%C3%A8ge%20%26%20R%C3%A9gion%2C%2050%25%20%C2%ABtest%C2%BB%20%231&m=48&p=20\
-         &x=laptops-desktops/LR-SC-01"
+         &x=laptops-desktops/LR-SC-01&ad=laptops-desktops/CM-AC-01&ll=smartphones-tablets:basic&wn=1"
     );
 }
 
@@ -145,9 +152,13 @@ prop_compose! {
         refurbished in prop::collection::btree_set(id(), 0..3),
         catalog_version in "([0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,2})?",
         periods in prop::collection::vec("[0-9]{0,3}", 6),
+        added in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..3),
+        lot_levels in prop::collection::btree_map(id(), prop::sample::select(AmbitionLevel::ALL.to_vec()), 0..3),
+        working_notes in any::<bool>(),
     ) -> Selection {
         Selection {
             categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,
+            added, lot_levels, working_notes,
             details: ContractDetails {
                 authority, contract_months: months, estimated_value: value,
                 response_days: periods[0].clone(), notice_days: periods[1].clone(),

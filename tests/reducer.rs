@@ -165,7 +165,10 @@ fn dropping_and_restoring_round_trip_through_the_fragment() {
         Language::En,
         Some("v=1&c=laptops&r=forced&l=basic&s=contract"),
     );
-    let dropped = Rc::new(state).reduce(Action::Drop("laptops/CL-01".into()));
+    let dropped = Rc::new(state).reduce(Action::Drop {
+        keys: vec!["laptops/CL-01".into()],
+        then_focus: None,
+    });
     assert!(dropped.fragment().ends_with("&x=laptops/CL-01"));
     let restored = dropped.reduce(Action::Restore("laptops/CL-01".into()));
     assert!(!restored.fragment().contains("&x="));
@@ -367,4 +370,94 @@ fn answers_saved_with_this_catalogue_open_without_change_notices() {
     assert!(reopened
         .notices
         .contains(&Notice::UnknownCatalogue("2031.1.1".into())));
+}
+
+fn reviewing() -> Rc<WizardState> {
+    Rc::new(WizardState::new(
+        Rc::new(fixture()),
+        true,
+        Language::En,
+        Some("v=1&c=laptops,phones&r=forced,minerals&l=advanced&s=selection,specifications,award,contract&p=20"),
+    ))
+}
+
+#[test]
+fn dropping_a_group_moves_focus_on_and_restore_all_brings_everything_back() {
+    let state = reviewing().reduce(Action::Drop {
+        keys: vec!["laptops/EX-01".into(), "phones/EX-01".into()],
+        then_focus: Some("laptops/SC-01".into()),
+    });
+    assert_eq!(state.selection.dropped.len(), 2);
+    assert_eq!(state.focus, FocusTarget::Criterion("laptops/SC-01".into()));
+    let state = state.reduce(Action::Drop {
+        keys: vec!["laptops/AC-01".into()],
+        then_focus: None,
+    });
+    assert_eq!(state.focus, FocusTarget::DroppedList);
+    let restored = state.reduce(Action::RestoreAll);
+    assert!(restored.selection.dropped.is_empty());
+    assert_eq!(restored.focus, FocusTarget::Preview);
+    // Nothing dropped: restoring all changes nothing.
+    assert!(Rc::ptr_eq(
+        &restored,
+        &restored.clone().reduce(Action::RestoreAll)
+    ));
+}
+
+#[test]
+fn adding_an_offered_criterion_keeps_it_in_the_link() {
+    let state = reviewing().reduce(Action::Drop {
+        keys: vec!["laptops/AC-02".into()],
+        then_focus: None,
+    });
+    let state = state.reduce(Action::Add("laptops/AC-02".into()));
+    assert!(state.selection.added.contains("laptops/AC-02"));
+    assert!(!state.selection.dropped.contains("laptops/AC-02"));
+    assert!(state.fragment().contains("&ad=laptops/AC-02"));
+    assert_eq!(state.focus, FocusTarget::Criterion("laptops/AC-02".into()));
+}
+
+#[test]
+fn a_lot_level_equal_to_the_general_one_is_no_exception() {
+    let state = reviewing().reduce(Action::SetLotLevel(
+        "phones".into(),
+        Some(AmbitionLevel::Basic),
+    ));
+    assert_eq!(
+        state.selection.lot_levels.get("phones"),
+        Some(&AmbitionLevel::Basic)
+    );
+    assert!(state.fragment().contains("&ll=phones:basic"));
+    let same = state.reduce(Action::SetLotLevel(
+        "phones".into(),
+        Some(AmbitionLevel::Advanced),
+    ));
+    assert!(same.selection.lot_levels.is_empty());
+    let unknown = reviewing();
+    assert!(Rc::ptr_eq(
+        &unknown,
+        &unknown.clone().reduce(Action::SetLotLevel(
+            "tablets".into(),
+            Some(AmbitionLevel::Basic)
+        ))
+    ));
+}
+
+#[test]
+fn review_options_and_links_to_missing_details() {
+    let state = reviewing().reduce(Action::ToggleWorkingNotes);
+    assert!(state.selection.working_notes);
+    assert!(state.fragment().ends_with("&wn=1"));
+    let state = state.reduce(Action::EditDetail(DetailField::Authority));
+    assert_eq!(state.step, Step::Details);
+    assert_eq!(state.focus, FocusTarget::Detail(DetailField::Authority));
+}
+
+#[test]
+fn repeating_an_export_announces_it_again() {
+    use criteria_builder::state::Status;
+    let once = reviewing().reduce(Action::SetStatus(Some(Status::Copied)));
+    let twice = once.clone().reduce(Action::SetStatus(Some(Status::Copied)));
+    assert_eq!(twice.status, once.status);
+    assert_ne!(twice.status_seq, once.status_seq, "a new node is announced");
 }

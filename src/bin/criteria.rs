@@ -10,13 +10,13 @@ use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::proportion;
-use criteria_builder::domain::render::{html, markdown, text};
+use criteria_builder::domain::render::{html, markdown, text, Part};
 use criteria_builder::domain::selection::Selection;
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html] [--language en] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html] [--part PART] [--language en] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en]
 
@@ -31,6 +31,9 @@ Renders a selection to the document the widget exports, byte for byte.
               (catalog_version: the catalogue the selection was made with; what changed since
               is reported on standard error)
   --format    markdown (default), text, or html (the standalone print-friendly file)
+  --part      what to write, as the widget's export offers it: whole (default), tender (the tender
+              text for publication), selection, specifications, award, contract (one stage),
+              management (the contract-management plan) or guidance (notes and references)
 What could not be used from the selection is reported on standard error.
 
 export-catalog writes the complete catalogue of every language (catalog-<lang>.bin) into DIR, next
@@ -171,6 +174,7 @@ fn export_catalog(args: &[String]) -> Result<String, String> {
 
 struct Args {
     format: String,
+    part: Part,
     language: Language,
     fragment: Option<String>,
     json: Option<String>,
@@ -179,6 +183,7 @@ struct Args {
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut parsed = Args {
         format: "markdown".into(),
+        part: Part::Whole,
         language: Language::En,
         fragment: None,
         json: None,
@@ -193,6 +198,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--format" => parsed.format = value()?,
+            "--part" => {
+                let code = value()?;
+                parsed.part = Part::from_code(&code).ok_or(format!(
+                    "unknown part {code:?} (whole, tender, selection, specifications, award, contract, management or guidance)"
+                ))?;
+            }
             "--language" => {
                 let code = value()?;
                 parsed.language = Language::from_code(&code)
@@ -246,9 +257,9 @@ fn run(args: Args) -> Result<String, String> {
     }
     let document = assemble(&catalog, &selection, args.language);
     match args.format.as_str() {
-        "markdown" | "md" => Ok(markdown::render(&document)),
-        "text" | "txt" => Ok(text::render(&document)),
-        "html" => Ok(html::standalone(&document)),
+        "markdown" | "md" => Ok(markdown::render(&document, args.part)),
+        "text" | "txt" => Ok(text::render(&document, args.part)),
+        "html" => Ok(html::standalone(&document, args.part)),
         other => Err(format!("unknown format {other:?} (markdown, text or html)")),
     }
 }

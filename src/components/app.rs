@@ -19,7 +19,7 @@ use crate::domain::embedded;
 use crate::domain::i18n::fill;
 use crate::domain::options::HostOptions;
 use crate::domain::selection::{Selection, Step};
-use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, Status, WizardState};
+use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, WizardState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -114,6 +114,47 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    // The stand-alone page: each step is a history entry (the browser's Back button goes to the
+    // previous step, keeping every answer), and the page title names the step.
+    let latest_fragment = use_mut_ref(String::new);
+    *latest_fragment.borrow_mut() = state.fragment();
+    {
+        let (fragment, title) = (
+            state.fragment(),
+            fill(m.page_title, &[("step", m.step_title(state.step))]),
+        );
+        use_effect_with(state.step, move |step| {
+            if sync_url {
+                let n = step.number();
+                match browser::history_step() {
+                    Some(current) if current == n => {}
+                    Some(_) => browser::record_step(n, &fragment, true),
+                    None => browser::record_step(n, &fragment, false),
+                }
+                browser::set_title(&title);
+            }
+        });
+    }
+    {
+        let (state, latest) = (state.clone(), latest_fragment.clone());
+        use_effect_with(sync_url, move |sync_url| {
+            let listener = sync_url.then(|| {
+                let window = gloo::utils::window();
+                EventListener::new(&window, "popstate", move |_| {
+                    let step = browser::history_step()
+                        .and_then(|n| n.checked_sub(1))
+                        .and_then(|i| Step::ALL.get(i).copied());
+                    if let Some(step) = step {
+                        // The entry keeps the answers as they are now, not as they were when
+                        // the step was left: going back never undoes an answer.
+                        browser::record_step(step.number(), &latest.borrow(), false);
+                        state.dispatch(Action::GoTo(step));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         // The complete catalogue is fetched once the first step is on screen (and on "Try again").
         let (state, core, language) =
@@ -154,7 +195,12 @@ pub fn app(props: &AppProps) -> Html {
                     FocusTarget::StepHeading => heading.cast::<web_sys::Element>(),
                     FocusTarget::ErrorSummary => summary.cast::<web_sys::Element>(),
                     FocusTarget::DroppedList => within(".ecb-dropped-title".into()),
-                    FocusTarget::Criterion(key) => within(format!("[data-drop-key=\"{key}\"]")),
+                    FocusTarget::Criterion(key) => within(format!("[data-drop-key~=\"{key}\"]")),
+                    FocusTarget::Preview => within(".ecb-preview h3".into()),
+                    FocusTarget::Draft => within(".ecb-draft p".into()),
+                    FocusTarget::Detail(field) => {
+                        within(format!("[id$=\"-detail-{}\"]", field.code()))
+                    }
                 };
                 if let Some(element) =
                     element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -200,12 +246,6 @@ pub fn app(props: &AppProps) -> Html {
             </>
         },
     };
-    let status = state.status.as_ref().map(|s| match s {
-        Status::Copied => m.copied.to_string(),
-        Status::LinkCopied => m.link_copied.to_string(),
-        Status::CopyFailed => m.copy_failed.to_string(),
-        Status::Downloaded(file) => fill(m.downloaded, &[("file", file)]),
-    });
     let step_of = fill(
         m.step_of,
         &[
@@ -237,9 +277,6 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </form>
                 { draft_status(&ctx) }
-                <div class="ecb-status" role="status" aria-live="polite">
-                    { status.unwrap_or_default() }
-                </div>
                 { catalogue_coverage(&ctx) }
             </section>
     }

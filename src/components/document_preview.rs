@@ -1,19 +1,24 @@
 //! The live preview: the very outline every export uses, rendered as widget markup (text nodes
-//! only, never parsed HTML), with a "Drop" button before each criterion and the dropped ones listed
-//! with "Restore".
+//! only, never parsed HTML), with why each criterion is there and a "Drop" button before it; then
+//! the related criteria offered, and the dropped ones with "Restore".
 
+use super::error_summary::focus_field;
 use super::WizardContext;
-use crate::domain::assemble::Document;
-use crate::domain::i18n::fill;
-use crate::domain::render::{walk_body, walk_footer, Inline, Sink, Style};
+use crate::domain::assemble::{Document, Item};
+use crate::domain::i18n::{fill, Messages};
+use crate::domain::render::{text_hash, walk_body, walk_footer, Inline, Part, Sink, Style};
 use crate::state::{Action, WizardState};
 use yew::prelude::*;
 
-struct PreviewSink {
+struct PreviewSink<'d> {
     nodes: Vec<Html>,
     state: UseReducerHandle<WizardState>,
-    drop_label: &'static str,
-    reference: &'static str,
+    m: &'static Messages,
+    /// The first key of each criterion in preview order: where focus goes after a drop.
+    order: Vec<&'d str>,
+    /// Parts, stages and lots: (level, text, element id), for the table of contents.
+    toc: Vec<(u8, String, String)>,
+    id_prefix: String,
 }
 
 fn inline(line: &[Inline]) -> Html {
@@ -26,12 +31,37 @@ fn inline(line: &[Inline]) -> Html {
         .collect()
 }
 
-impl Sink for PreviewSink {
+/// Why a criterion is in the document, in the buyer's words.
+pub fn why_text(m: &Messages, item: &Item) -> String {
+    let mut parts = Vec::new();
+    if !item.why.risks.is_empty() {
+        let risks: Vec<&str> = item.why.risks.iter().map(String::as_str).collect();
+        parts.push(fill(m.why_risks, &[("risks", &m.join_list(&risks))]));
+    }
+    if item.why.added {
+        parts.push(m.why_added.to_string());
+    }
+    if !item.why.scope.is_empty() {
+        let scope: Vec<&str> = item.why.scope.iter().map(|f| m.lot_feature(*f)).collect();
+        parts.push(fill(m.why_scope, &[("scope", &m.join_list(&scope))]));
+    }
+    parts.join(" ")
+}
+
+impl Sink for PreviewSink<'_> {
     fn heading(&mut self, level: u8, text: &str) {
         // The widget's step heading is h2; the document's outline sits below it.
         let tag = format!("h{}", (level + 2).min(6));
-        self.nodes
-            .push(html! { <@{tag} class="ecb-doc-heading">{ text.to_string() }</@> });
+        if (2..=3).contains(&level) {
+            let id = format!("{}-{}", self.id_prefix, self.toc.len());
+            self.toc.push((level, text.to_string(), id.clone()));
+            self.nodes.push(html! {
+                <@{tag} class="ecb-doc-heading" {id} tabindex="-1">{ text.to_string() }</@>
+            });
+        } else {
+            self.nodes
+                .push(html! { <@{tag} class="ecb-doc-heading">{ text.to_string() }</@> });
+        }
     }
 
     fn paragraph(&mut self, line: &[Inline]) {
@@ -48,22 +78,126 @@ impl Sink for PreviewSink {
         self.nodes.push(html! { <hr /> });
     }
 
-    fn item(&mut self, key: &str, lot: usize, number: &str, title: &str) {
+    fn item(&mut self, item: &Item) {
+        let m = self.m;
         let state = self.state.clone();
-        let key = key.to_string();
-        let key_attr = key.clone();
-        let onclick =
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::Drop(key.clone())));
-        let whom = fill(
-            self.reference,
-            &[("lot", &lot.to_string()), ("number", number)],
-        );
-        self.nodes.push(html! {
-            <button type="button" class="ecb-link-button ecb-drop" data-drop-key={key_attr} {onclick}>
-                { self.drop_label }
-                <span class="ecb-visually-hidden">{ format!(" {whom}: {title}") }</span>
-            </button>
+        let keys = item.keys.clone();
+        let first = keys.first().map(String::as_str).unwrap_or_default();
+        // Focus goes to the next criterion's button, or the previous one's after the last.
+        let at = self.order.iter().position(|k| *k == first);
+        let then_focus = at
+            .and_then(|i| {
+                self.order
+                    .get(i + 1)
+                    .or_else(|| i.checked_sub(1).and_then(|j| self.order.get(j)))
+            })
+            .map(|k| k.to_string());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Drop {
+                keys: keys.clone(),
+                then_focus: then_focus.clone(),
+            })
         });
+        let lots = if item.lots.len() == 1 {
+            format!(" ({})", m.lot_numbers(&item.lots))
+        } else {
+            String::new()
+        };
+        self.nodes.push(html! {
+            <div class="ecb-item-bar">
+                <p class="ecb-why">{ why_text(m, item) }</p>
+                <button type="button" class="ecb-link-button ecb-drop"
+                        data-drop-key={item.keys.join(" ")} {onclick}>
+                    { m.drop }
+                    <span class="ecb-visually-hidden">{ format!(" {}{lots}: {}", item.number, item.title) }</span>
+                </button>
+            </div>
+        });
+    }
+}
+
+/// The first key of every criterion, in the order the preview shows them.
+fn preview_order(document: &Document) -> Vec<&str> {
+    document
+        .sections
+        .iter()
+        .flat_map(|s| s.items())
+        .filter_map(|i| i.keys.first().map(String::as_str))
+        .collect()
+}
+
+fn offered(ctx: &WizardContext, document: &Document) -> Html {
+    let m = ctx.messages();
+    if document.offered.is_empty() {
+        return Html::default();
+    }
+    let title_id = ctx.id("offered-title");
+    html! {
+        <section class="ecb-offered" aria-labelledby={title_id.clone()}>
+            <h3 class="ecb-subheading" id={title_id}>{ m.offered_title }</h3>
+            <p class="ecb-hint">{ m.offered_hint }</p>
+            <ul>
+                { for document.offered.iter().map(|o| {
+                    let state = ctx.state.clone();
+                    let key = o.key.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Add(key.clone())));
+                    let risks: Vec<&str> = o.touches.iter().map(String::as_str).collect();
+                    let lots = m.lot_numbers(&[o.lot]);
+                    let row = fill(m.offered_row, &[
+                        ("kind", m.kind_heading(o.kind)),
+                        ("lots", &lots),
+                        ("title", &o.title),
+                        ("risks", &m.join_list(&risks)),
+                    ]);
+                    html! {
+                        <li>
+                            { format!("{row} ") }
+                            <button type="button" class="ecb-link-button" {onclick}>
+                                { m.add }<span class="ecb-visually-hidden">{ format!(" {}, {lots}", o.title) }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn dropped(ctx: &WizardContext, document: &Document) -> Html {
+    let m = ctx.messages();
+    if document.dropped.is_empty() {
+        return Html::default();
+    }
+    let dropped_id = ctx.id("dropped-title");
+    let restore_all = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RestoreAll))
+    };
+    html! {
+        <section class="ecb-dropped" aria-labelledby={dropped_id.clone()}>
+            <h3 class="ecb-subheading ecb-dropped-title" id={dropped_id} tabindex="-1">{ m.dropped_title }</h3>
+            <ul>
+                { for document.dropped.iter().map(|d| {
+                    let state = ctx.state.clone();
+                    let key = d.key.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Restore(key.clone())));
+                    let lots = m.lot_numbers(&[d.lot]);
+                    html! {
+                        <li>
+                            { format!("{} ({}, {lots}) ", d.title, m.kind_heading(d.kind)) }
+                            <button type="button" class="ecb-link-button" {onclick}>
+                                { m.restore }<span class="ecb-visually-hidden">{ format!(" {}, {lots}", d.title) }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if document.dropped.len() > 1 {
+                <button type="button" class="ecb-button ecb-button-secondary" onclick={restore_all}>
+                    { fill(m.restore_all_n, &[("n", &document.dropped.len().to_string())]) }
+                </button>
+            }
+        </section>
     }
 }
 
@@ -72,41 +206,37 @@ pub fn document_preview(ctx: &WizardContext, document: &Document) -> Html {
     let mut sink = PreviewSink {
         nodes: Vec::new(),
         state: ctx.state.clone(),
-        drop_label: m.drop,
-        reference: m.reference,
+        m,
+        order: preview_order(document),
+        toc: Vec::new(),
+        id_prefix: ctx.id("doc"),
     };
-    walk_body(document, &mut sink);
-    walk_footer(document, &mut sink);
+    walk_body(document, Part::Whole, &mut sink);
+    walk_footer(document, &text_hash(document, Part::Whole), &mut sink);
     let title_id = ctx.id("preview-title");
-    let dropped_id = ctx.id("dropped-title");
     html! {
         <>
-            if !document.dropped.is_empty() {
-                <section class="ecb-dropped" aria-labelledby={dropped_id.clone()}>
-                    <h3 class="ecb-subheading ecb-dropped-title" id={dropped_id} tabindex="-1">{ m.dropped_title }</h3>
+            <section class="ecb-preview" aria-labelledby={title_id.clone()}>
+                <h3 class="ecb-subheading" id={title_id} tabindex="-1">{ m.preview_title }</h3>
+                <p class="ecb-hint">{ m.preview_hint }</p>
+                <nav class="ecb-toc" aria-label={m.toc_title}>
+                    <p class="ecb-toc-title">{ m.toc_title }</p>
                     <ul>
-                        { for document.dropped.iter().map(|d| {
-                            let state = ctx.state.clone();
-                            let key = d.key.clone();
-                            let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Restore(key.clone())));
-                            let whom = fill(m.reference, &[("lot", &d.lot.to_string()), ("number", &d.id)]);
+                        { for sink.toc.iter().map(|(level, text, id)| {
+                            let target = id.clone();
+                            let onclick = Callback::from(move |e: MouseEvent| focus_field(&e, &target));
                             html! {
-                                <li>
-                                    { format!("{whom}: {} ", d.title) }
-                                    <button type="button" class="ecb-link-button" {onclick}>
-                                        { m.restore }<span class="ecb-visually-hidden">{ format!(" {}", d.title) }</span>
-                                    </button>
+                                <li class={if *level == 3 { "ecb-toc-sub" } else { "" }}>
+                                    <a href={format!("#{id}")} {onclick}>{ text.clone() }</a>
                                 </li>
                             }
                         }) }
                     </ul>
-                </section>
-            }
-            <section class="ecb-preview" aria-labelledby={title_id.clone()}>
-                <h3 class="ecb-subheading" id={title_id}>{ m.preview_title }</h3>
-                <p class="ecb-hint">{ m.preview_hint }</p>
+                </nav>
                 <div class="ecb-document">{ for sink.nodes }</div>
             </section>
+            { offered(ctx, document) }
+            { dropped(ctx, document) }
         </>
     }
 }

@@ -25,7 +25,8 @@ pub fn draft_status(ctx: &WizardContext) -> Html {
     let problem = matches!(draft, DraftStatus::Problem(_));
     html! {
         <div class={classes!("ecb-draft", problem.then_some("ecb-draft-problem"))} role="status">
-            <p>{ message }</p>
+            // Focus lands here when "Stop saving" removes itself.
+            <p tabindex="-1">{ message }</p>
             if matches!(draft, DraftStatus::Kept | DraftStatus::Restored) {
                 <button type="button" class="ecb-link-button" onclick={forget}>{ m.draft_forget }</button>
             }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 /// Focuses the field an error link points at, inside this widget only (the host page's URL
 /// fragment is left alone).
-fn focus_field(event: &MouseEvent, id: &str) {
+pub(crate) fn focus_field(event: &MouseEvent, id: &str) {
     event.prevent_default();
     let root = event
         .target()

@@ -1,15 +1,26 @@
-//! Export buttons: copy (formatted or plain), download (Markdown, text, HTML) and copy a link.
+//! Export: which part of the document (the tender text by default, a stage, the plan, the
+//! guidance, or everything), then copy (formatted or plain), download (Markdown, text, HTML) or
+//! copy a link. What happened is said next to the buttons, each time.
 
 use super::WizardContext;
 use crate::browser;
 use crate::domain::assemble::Document;
-use crate::domain::render::{file_name, html, markdown, text};
+use crate::domain::i18n::fill;
+use crate::domain::render::{html, markdown, parts_of, text, Part};
 use crate::state::{Action, Status};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
     let m = ctx.messages();
+    let parts = parts_of(document);
+    // A part the document no longer has (its stage was dropped) falls back to the first one.
+    let part = if parts.contains(&ctx.state.export_part) {
+        ctx.state.export_part
+    } else {
+        parts.first().copied().unwrap_or(Part::Whole)
+    };
     let report = {
         let state = ctx.state.clone();
         Callback::from(move |status: Status| state.dispatch(Action::SetStatus(Some(status))))
@@ -19,9 +30,9 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (document, report) = (document.clone(), report.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let plain = text::render(&document);
+                let plain = text::render(&document, part);
                 let result = if rich {
-                    browser::copy_rich(&html::fragment(&document), &plain).await
+                    browser::copy_rich(&html::fragment(&document, part), &plain).await
                 } else {
                     browser::copy_text(&plain).await
                 };
@@ -34,11 +45,11 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
         })
     };
     let download =
-        |extension: &'static str, mime: &'static str, render: fn(&Document) -> String| {
+        |extension: &'static str, mime: &'static str, render: fn(&Document, Part) -> String| {
             let (document, report) = (document.clone(), report.clone());
             Callback::from(move |_: MouseEvent| {
-                let name = file_name(extension);
-                if browser::download(&name, mime, &render(&document)).is_ok() {
+                let name = part.file_name(extension);
+                if browser::download(&name, mime, &render(&document, part)).is_ok() {
                     report.emit(Status::Downloaded(name));
                 }
             })
@@ -57,10 +68,38 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
             });
         })
     };
+    let onchange = {
+        let state = ctx.state.clone();
+        Callback::from(move |e: Event| {
+            let code = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if let Some(part) = Part::from_code(&code) {
+                state.dispatch(Action::SetExportPart(part));
+            }
+        })
+    };
+    let status = ctx.state.status.as_ref().map(|s| match s {
+        Status::Copied => m.copied.to_string(),
+        Status::LinkCopied => m.link_copied.to_string(),
+        Status::CopyFailed => m.copy_failed.to_string(),
+        Status::Downloaded(file) => fill(m.downloaded, &[("file", file)]),
+    });
     let title_id = ctx.id("export-title");
+    let part_id = ctx.id("export-part");
     html! {
         <section class="ecb-export" aria-labelledby={title_id.clone()}>
             <h3 class="ecb-subheading" id={title_id}>{ m.export_title }</h3>
+            <div class="ecb-field">
+                <label class="ecb-label" for={part_id.clone()}>{ m.export_part_legend }</label>
+                <select class="ecb-select" id={part_id} {onchange}>
+                    { for parts.iter().map(|p| html! {
+                        <option value={p.code()} selected={*p == part}>{ p.label(m) }</option>
+                    }) }
+                </select>
+            </div>
             <div class="ecb-button-group">
                 <button type="button" class="ecb-button" onclick={copy(true)}>{ m.copy_rich }</button>
                 <button type="button" class="ecb-button ecb-button-secondary" onclick={copy(false)}>{ m.copy_plain }</button>
@@ -72,6 +111,12 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
                         onclick={download("html", "text/html;charset=utf-8", html::standalone)}>{ m.download_html }</button>
                 <button type="button" class="ecb-button ecb-button-secondary" onclick={copy_link}>{ m.copy_link }</button>
             </div>
+            // Keyed by the status count: a repeated action inserts a new node, announced again.
+            <p class="ecb-status" role="status" aria-live="polite">
+                if let Some(status) = status {
+                    <span key={ctx.state.status_seq}>{ status }</span>
+                }
+            </p>
         </section>
     }
 }

@@ -108,7 +108,7 @@ pub fn inline_error(ctx: &WizardContext, field: Field, id: &str) -> Html {
     match ctx.error_for(field) {
         Some(error) => html! {
             <p class="ecb-error-message" id={id.to_string()}>
-                <span class="ecb-visually-hidden">{ ctx.messages().error_prefix }</span>
+                <span class="ecb-error-prefix">{ ctx.messages().error_prefix }</span>{ " " }
                 { ctx.messages().problem(&error) }
             </p>
         },

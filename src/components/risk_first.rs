@@ -24,6 +24,9 @@ pub fn risk_first(ctx: &WizardContext) -> Html {
             }
         })
     };
+    // The live region exists before the first choice, so every change is announced; it says
+    // only the count, and the list follows outside it.
+    let mut announcement = String::new();
     let result = catalog.risk(chosen).map(|risk| {
         let mut rows: Vec<(SalienceLevel, &str, Vec<&'static str>)> = catalog
             .categories
@@ -43,8 +46,12 @@ pub fn risk_first(ctx: &WizardContext) -> Html {
             .filter(|(level, _, _)| *level > SalienceLevel::Low)
             .collect();
         rows.sort_by_key(|row| std::cmp::Reverse(row.0));
+        announcement = fill(
+            m.risk_first_count,
+            &[("risk", &risk.name), ("n", &rows.len().to_string())],
+        );
         html! {
-            <div class="ecb-risk-first-result" aria-live="polite">
+            <div class="ecb-risk-first-result">
                 <p>{ fill(m.risk_first_result, &[("risk", &risk.name)]) }</p>
                 if rows.is_empty() {
                     <p>{ m.risk_first_nothing }</p>
@@ -76,6 +83,7 @@ pub fn risk_first(ctx: &WizardContext) -> Html {
                         <option value={r.id.clone()} selected={*chosen == r.id}>{ r.name.clone() }</option>
                     }) }
                 </select>
+                <p class="ecb-visually-hidden" aria-live="polite">{ announcement }</p>
                 { super::catalogue_pending(ctx).or(result).unwrap_or_default() }
             </div>
         </details>

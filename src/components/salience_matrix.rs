@@ -1,6 +1,7 @@
 //! The category × risk view: how salient each risk is for each chosen category, and where in the
 //! supply chain, with the reason and source. Every cell carries a word, not just a colour.
 
+use super::error_summary::focus_field;
 use super::WizardContext;
 use crate::domain::catalog::{SalienceLevel, SupplyChainStage};
 use crate::domain::i18n::fill;
@@ -25,13 +26,20 @@ pub fn salience_matrix(ctx: &WizardContext) -> Html {
     html! {
         <section class="ecb-matrix" aria-labelledby={title_id.clone()}>
             <h3 class="ecb-subheading" id={title_id}>{ m.matrix_title }</h3>
-            <div class="ecb-table-wrap" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
+            // The column headers are links (to where in the supply chain), so the scroller has
+            // focusable content and needs no tab stop or name of its own.
+            <div class="ecb-table-wrap">
                 <table class="ecb-table">
                     <caption id={caption_id}>{ m.matrix_caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ m.matrix_risk }</th>
-                            { for chosen.iter().map(|c| html! { <th scope="col">{ c.name.clone() }</th> }) }
+                            { for chosen.iter().map(|c| {
+                                let target = ctx.id(&format!("where-{}", c.id));
+                                let href = format!("#{target}");
+                                let onclick = Callback::from(move |e: MouseEvent| focus_field(&e, &target));
+                                html! { <th scope="col"><a {href} {onclick}>{ c.name.clone() }</a></th> }
+                            }) }
                         </tr>
                     </thead>
                     <tbody>
@@ -48,8 +56,8 @@ pub fn salience_matrix(ctx: &WizardContext) -> Html {
                 </table>
             </div>
             { for chosen.iter().map(|c| html! {
-                <details class="ecb-details">
-                    <summary class="ecb-details-summary">
+                <details class="ecb-details" open={chosen.len() == 1}>
+                    <summary class="ecb-details-summary" id={ctx.id(&format!("where-{}", c.id))}>
                         { fill(m.matrix_stages, &[("category", &c.name)]) }
                     </summary>
                     <div class="ecb-details-body">

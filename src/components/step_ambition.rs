@@ -3,9 +3,74 @@
 use super::checkbox::Choice;
 use super::{inline_error, WizardContext};
 use crate::domain::catalog::AmbitionLevel;
+use crate::domain::i18n::fill;
+use crate::domain::measure::{per_level, Measure};
 use crate::domain::selection::{Field, ProcedureStage};
-use crate::state::Action;
+use crate::state::{Action, CatalogStatus};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// What a level gives for the buyer's answers, under its radio button.
+fn preview(ctx: &WizardContext, measure: &Measure) -> Html {
+    let m = ctx.messages();
+    html! {
+        <p class="ecb-level-preview">
+            { fill(m.level_preview, &[
+                ("criteria", &measure.criteria.to_string()),
+                ("pages", &measure.tender_pages.to_string()),
+                ("bidder", &measure.bidder_pages.to_string()),
+                ("read", &measure.award_to_read.to_string()),
+                ("rule", &measure.award_by_rule.to_string()),
+            ]) }
+        </p>
+    }
+}
+
+/// With several lots: a level per lot, the one above being the default.
+fn lot_levels(ctx: &WizardContext) -> Html {
+    let m = ctx.messages();
+    let selection = &ctx.state.selection;
+    let lots = ctx.chosen_categories();
+    if lots.len() < 2 {
+        return Html::default();
+    }
+    let same = fill(
+        m.lot_level_same,
+        &[("level", selection.level.map_or(m.not_given, |l| m.level(l)))],
+    );
+    html! {
+        <details class="ecb-details" open={!selection.lot_levels.is_empty()}>
+            <summary class="ecb-details-summary">{ m.lot_levels_title }</summary>
+            <p class="ecb-hint">{ m.lot_levels_hint }</p>
+            { for lots.iter().enumerate().map(|(i, lot)| {
+                let id = ctx.id(&format!("lot-level-{}", lot.id));
+                let state = ctx.state.clone();
+                let category = lot.id.clone();
+                let onchange = Callback::from(move |e: Event| {
+                    let code = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                        .map(|s| s.value())
+                        .unwrap_or_default();
+                    state.dispatch(Action::SetLotLevel(category.clone(), AmbitionLevel::from_code(&code)));
+                });
+                let own = selection.lot_levels.get(&lot.id).copied();
+                let label = fill(m.lot_heading, &[("n", &(i + 1).to_string()), ("name", &lot.name)]);
+                html! {
+                    <div class="ecb-field">
+                        <label class="ecb-label" for={id.clone()}>{ label }</label>
+                        <select class="ecb-select" {id} {onchange}>
+                            <option value="" selected={own.is_none()}>{ same.clone() }</option>
+                            { for AmbitionLevel::ALL.into_iter().map(|level| html! {
+                                <option value={level.code()} selected={own == Some(level)}>{ m.level(level) }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            }) }
+        </details>
+    }
+}
 
 pub fn step_ambition(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
     let m = ctx.messages();
@@ -19,6 +84,19 @@ pub fn step_ambition(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
     };
     let (level_hint, level_error) = (ctx.id("level-question-hint"), ctx.id("level-error"));
     let (stages_hint, stages_error) = (ctx.id("stages-question-hint"), ctx.id("stages-error"));
+    // What each level gives for these answers, once the criteria are there.
+    let measures = if ctx.state.catalog_status == CatalogStatus::Complete
+        && !selection.categories.is_empty()
+        && !selection.risks.is_empty()
+    {
+        let mut at = selection.clone();
+        if !at.stages.iter().any(|s| *s != ProcedureStage::Management) {
+            at.stages = ProcedureStage::ALL.into_iter().collect();
+        }
+        per_level(&ctx.state.catalog, &at, ctx.state.language)
+    } else {
+        Vec::new()
+    };
     let error_class = |field: Field| {
         ctx.error_for(field)
             .is_some()
@@ -41,7 +119,11 @@ pub fn step_ambition(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                                 name: ctx.id("level-choice"),
                                 label: m.level(level).to_string(),
                                 hint: Some(m.level_hint(level).to_string()),
-                                extra: Html::default(),
+                                extra: measures
+                                    .iter()
+                                    .find(|(l, _)| *l == level)
+                                    .map(|(_, measure)| preview(ctx, measure))
+                                    .unwrap_or_default(),
                                 checked: selection.level == Some(level),
                                 radio: true,
                                 on_toggle: Callback::from(move |_| state.dispatch(Action::SetLevel(level))),
@@ -49,6 +131,7 @@ pub fn step_ambition(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                             .view()
                     }) }
                 </div>
+                { lot_levels(ctx) }
             </fieldset>
             <fieldset class={classes!("ecb-fieldset", error_class(Field::Stages))}
                       aria-describedby={describe(Field::Stages, &stages_hint, &stages_error)}>

@@ -58,7 +58,7 @@ pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                 <p class="ecb-hint" id={hint_id}>{ m.step_risks_hint }{ " " }{ m.select_all }</p>
                 { inline_error(ctx, Field::Risks, &error_id) }
                 <div class="ecb-choices">
-                    { for catalog.risks.iter().enumerate().map(|(i, risk)| {
+                    { for catalog.risks.iter().filter(|r| !r.manages).enumerate().map(|(i, risk)| {
                         let id = if i == 0 { ctx.id("risks") } else { ctx.id(&format!("risk-{}", risk.id)) };
                         let state = ctx.state.clone();
                         let value = risk.id.clone();
@@ -75,6 +75,27 @@ pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                             .view()
                     }) }
                 </div>
+                if catalog.risks.iter().any(|r| r.manages) {
+                    <p class="ecb-choices-subheading">{ m.risks_manage_title }</p>
+                    <p class="ecb-hint">{ m.risks_manage_hint }</p>
+                    <div class="ecb-choices">
+                        { for catalog.risks.iter().filter(|r| r.manages).map(|risk| {
+                            let state = ctx.state.clone();
+                            let value = risk.id.clone();
+                            Choice {
+                                    id: ctx.id(&format!("risk-{}", risk.id)),
+                                    name: ctx.id("risk"),
+                                    label: risk.name.clone(),
+                                    hint: Some(risk.description.clone()),
+                                    extra: badge(&risk.id),
+                                    checked: ctx.state.selection.risks.contains(&risk.id),
+                                    radio: false,
+                                    on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone()))),
+                                }
+                                .view()
+                        }) }
+                    </div>
+                }
             </fieldset>
             { salience_matrix(ctx) }
         </>

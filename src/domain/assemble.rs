@@ -36,31 +36,80 @@ pub struct ItemVerification {
     pub equivalent: String,
 }
 
-/// One numbered criterion in a lot.
+/// Why a criterion is in the document: what the buyer chose that brought it in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Why {
+    /// Names of the chosen risks it addresses, in catalogue order.
+    pub risks: Vec<String>,
+    /// The buyer added it from the related criteria offered.
+    pub added: bool,
+    /// The scope answers it needs (take-back, refurbished).
+    pub scope: Vec<LotFeature>,
+}
+
+/// One numbered criterion, in one lot or, for the stages published once per procedure, in every
+/// lot it applies to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
-    /// `category/CRITERION-ID`: what the buyer drops or restores.
-    pub key: String,
+    /// `category/CRITERION-ID` for each lot it stands for: what the buyer drops or restores.
+    pub keys: Vec<String>,
     pub id: String,
-    /// E.g. `SC2`, unique within the lot.
+    /// E.g. `SC2`: one number per criterion in the whole document, the same in every lot.
     pub number: String,
     pub title: String,
     pub level: AmbitionLevel,
+    /// The lots it applies to (one, in a stage written per lot).
+    pub lots: Vec<usize>,
     pub body: Vec<Block<Line>>,
     pub points: Option<Vec<Span>>,
     pub scoring: Option<String>,
     pub verification: ItemVerification,
     pub legal: Vec<String>,
+    pub why: Why,
 }
 
-/// The criteria of one kind within a lot.
+/// The criteria of one lot in a stage written per lot (specifications, award).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    pub kind: CriterionKind,
+pub struct LotGroup {
+    pub lot: usize,
     pub items: Vec<Item>,
 }
 
-/// One lot: a product category with its criteria.
+/// How a kind of criterion is laid out in a tender.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// Once for the procedure, each criterion naming the lots it applies to (exclusion grounds,
+    /// selection criteria, contract clauses).
+    Procedure(Vec<Item>),
+    /// Per lot (technical specifications, the award model).
+    PerLot(Vec<LotGroup>),
+}
+
+/// The criteria of one kind, in tender order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub kind: CriterionKind,
+    pub layout: Layout,
+}
+
+impl Section {
+    pub fn items(&self) -> Box<dyn Iterator<Item = &Item> + '_> {
+        match &self.layout {
+            Layout::Procedure(items) => Box::new(items.iter()),
+            Layout::PerLot(groups) => Box::new(groups.iter().flat_map(|g| g.items.iter())),
+        }
+    }
+}
+
+/// Whether criteria of a kind are written once per lot rather than once per procedure.
+pub fn per_lot(kind: CriterionKind) -> bool {
+    matches!(
+        kind,
+        CriterionKind::TechnicalSpecification | CriterionKind::AwardCriterion
+    )
+}
+
+/// One lot: a product category, its scope and its points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lot {
     pub number: usize,
@@ -71,8 +120,10 @@ pub struct Lot {
     pub cpv_note: String,
     /// The scope answers that hold for this lot, in a fixed order.
     pub features: Vec<LotFeature>,
-    pub risks: Vec<String>,
-    pub sections: Vec<Section>,
+    /// The ambition level of this lot.
+    pub level: Option<AmbitionLevel>,
+    /// How many criteria the lot keeps.
+    pub criteria: usize,
     /// Set when the buyer gave points but no award criterion applies to this lot.
     pub unallocated_points: Option<u32>,
     /// Set when the buyer's points are fewer than this lot's award criteria.
@@ -97,36 +148,35 @@ pub struct DroppableAward {
     pub title: String,
 }
 
-/// Where a criterion is used, e.g. `Lot 1 · CPC2`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
-    pub lot: usize,
-    pub number: String,
-}
-
 /// A line of the contract-management plan, its placeholders filled like the tender text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanEntry {
     pub id: String,
+    pub number: String,
     pub title: String,
-    pub used_in: Vec<Reference>,
+    pub lots: Vec<usize>,
     pub kpi: Line,
     pub cadence: Line,
     pub follow_up: Line,
     pub remediation: Line,
 }
 
-/// A guidance note for the buyer, kept apart from the tender text.
+/// A guidance note for the buyer, kept apart from the tender text, with the working notes that
+/// the published text leaves out: the catalogue reference, the legal basis and the risks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuidanceEntry {
     pub id: String,
+    pub number: String,
     pub title: String,
-    pub used_in: Vec<Reference>,
+    pub lots: Vec<usize>,
     pub note: String,
     /// The criterion's notes for the categories of the lots it is used in.
     pub notes: Vec<LotNote>,
     /// Criteria this one was used instead of, in the lots named.
     pub instead_of: Vec<Replacement>,
+    pub legal: Vec<String>,
+    /// Names of the risks it addresses, chosen or not.
+    pub addresses: Vec<String>,
 }
 
 /// Guidance for some categories only, with the lots it concerns.
@@ -150,8 +200,23 @@ pub struct Replacement {
 pub struct DroppedItem {
     pub key: String,
     pub id: String,
+    /// The number it had before it was dropped, when known; else the kind's prefix.
+    pub kind: CriterionKind,
     pub lot: usize,
     pub title: String,
+}
+
+/// A related criterion the buyer did not ask for: it touches a chosen risk without addressing
+/// one. Offered in the review, added only by the buyer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    pub key: String,
+    pub id: String,
+    pub kind: CriterionKind,
+    pub lot: usize,
+    pub title: String,
+    /// Names of the chosen risks it touches.
+    pub touches: Vec<String>,
 }
 
 /// The assembled document. The same selection always gives an identical value.
@@ -160,7 +225,13 @@ pub struct Document {
     pub language: Language,
     pub authority: Option<String>,
     pub level: Option<AmbitionLevel>,
+    /// Whether the tender text keeps the working notes (catalogue references, legal basis, risks).
+    pub working_notes: bool,
+    /// Names of the chosen risks.
+    pub risks: Vec<String>,
     pub lots: Vec<Lot>,
+    /// In tender order; only kinds with criteria.
+    pub sections: Vec<Section>,
     /// `None` when the buyer did not ask for the contract-management plan.
     pub plan: Option<Vec<PlanEntry>>,
     pub guidance: Vec<GuidanceEntry>,
@@ -170,6 +241,7 @@ pub struct Document {
     /// Placeholders used in the text that the buyer has not filled in.
     pub missing: Vec<Placeholder>,
     pub dropped: Vec<DroppedItem>,
+    pub offered: Vec<Offer>,
     pub catalog_title: String,
     pub catalog_version: String,
     pub catalog_hash: String,
@@ -177,42 +249,61 @@ pub struct Document {
     pub text_hash: String,
 }
 
-/// The criteria that apply to one lot, and those left out because another covers them.
+impl Document {
+    /// The criteria that apply to a lot (by its number), in tender order.
+    pub fn lot_items(&self, lot: usize) -> Vec<&Item> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.items())
+            .filter(|i| i.lots.contains(&lot))
+            .collect()
+    }
+}
+
+/// The criteria that apply to one lot, those left out because another covers them, and the
+/// related ones offered to the buyer.
 pub struct LotCriteria<'c> {
     /// In tender order.
     pub kept: Vec<&'c Criterion>,
     /// (left out, kept instead, why).
     pub covered: Vec<(&'c Criterion, &'c Criterion, &'c str)>,
+    /// Criteria that touch a chosen risk without addressing any, not added by the buyer, and not
+    /// made redundant by a kept one: offered in the review.
+    pub offered: Vec<&'c Criterion>,
 }
 
-/// The criteria that apply to one category for the selection, in tender order: of the chosen
-/// level or below, addressing a chosen risk, in a chosen stage, and needing no scope the lot lacks.
-/// A criterion a higher-level one replaces, or one another applicable criterion covers, is left
-/// out, unless the buyer dropped the criterion that replaces or covers it from this lot: then the
-/// left-out one comes back, so dropping never silently loses a requirement. The dropped criteria
-/// themselves stay in `kept` ([`assemble`] lists them as dropped).
+/// The criteria that apply to one category for the selection, in tender order: of the lot's
+/// level or below, addressing a chosen risk (or added by the buyer), in a chosen stage, and
+/// needing no scope the lot lacks. A criterion a higher-level one replaces, or one another
+/// applicable criterion covers, is left out, unless the buyer dropped the criterion that replaces
+/// or covers it from this lot: then the left-out one comes back, so dropping never silently loses
+/// a requirement. The dropped criteria themselves stay in `kept` ([`assemble`] lists them as
+/// dropped).
 pub fn lot_criteria<'c>(
     catalog: &'c Catalog,
     selection: &Selection,
     category: &str,
 ) -> LotCriteria<'c> {
-    let Some(level) = selection.level else {
+    let Some(level) = selection.lot_level(category) else {
         return LotCriteria {
             kept: Vec::new(),
             covered: Vec::new(),
+            offered: Vec::new(),
         };
     };
+    let eligible = |c: &Criterion| {
+        c.applies_to_category(category)
+            && c.level <= level
+            && selection.stages.iter().any(|s| s.includes(c.kind))
+            && c.requires.iter().all(|f| selection.lot_has(category, *f))
+    };
+    let chosen = |risks: &[String]| risks.iter().any(|r| selection.risks.contains(r));
+    let added = |c: &Criterion| selection.added.contains(&drop_key(category, &c.id));
     let mut found: Vec<(usize, &Criterion)> = catalog
         .criteria
         .iter()
         .enumerate()
-        .filter(|(_, c)| {
-            c.applies_to_category(category)
-                && c.level <= level
-                && c.risks.iter().any(|r| selection.risks.contains(r))
-                && selection.stages.iter().any(|s| s.includes(c.kind))
-                && c.requires.iter().all(|f| selection.lot_has(category, *f))
-        })
+        .filter(|(_, c)| eligible(c) && (chosen(&c.addresses) || added(c)))
         .collect();
     let dropped = |c: &Criterion| selection.dropped.contains(&drop_key(category, &c.id));
     let replaced: Vec<&str> = found
@@ -238,9 +329,32 @@ pub fn lot_criteria<'c>(
         .collect();
     found.retain(|(_, c)| !c.closing || others.contains(&c.kind));
     found.sort_by_key(|(index, c)| (c.kind, c.closing, c.level, *index));
+    let kept: Vec<&Criterion> = found.into_iter().map(|(_, c)| c).collect();
+    // Offered: related, not already in, and not made redundant by what is in.
+    let redundant = |c: &Criterion| {
+        kept.iter().any(|k| {
+            !dropped(k)
+                && (k.replaces.contains(&c.id)
+                    || k.covers.iter().any(|cover| cover.id == c.id)
+                    || c.replaces.contains(&k.id) && k.level > c.level)
+        })
+    };
+    let offered = catalog
+        .criteria
+        .iter()
+        .filter(|c| {
+            eligible(c)
+                && !c.closing
+                && chosen(&c.touches)
+                && !kept.iter().any(|k| k.id == c.id)
+                && !covered.iter().any(|(left_out, _, _)| left_out.id == c.id)
+                && !redundant(c)
+        })
+        .collect();
     LotCriteria {
-        kept: found.into_iter().map(|(_, c)| c).collect(),
+        kept,
         covered,
+        offered,
     }
 }
 
@@ -304,11 +418,12 @@ impl Templates {
     }
 }
 
-/// The value a placeholder takes in a lot, or `None` when the buyer still has to give it.
+/// The value a placeholder takes for the lots an item applies to, or `None` when the buyer still
+/// has to give it.
 fn slot_value(
     m: &Messages,
     selection: &Selection,
-    lot_name: &str,
+    lot_names: &[&str],
     points: Option<u32>,
     slot: Placeholder,
 ) -> Option<String> {
@@ -318,7 +433,7 @@ fn slot_value(
         Placeholder::EstimatedValue => details
             .text(DetailField::EstimatedValue)
             .map(str::to_string),
-        Placeholder::Lot => Some(lot_name.to_string()),
+        Placeholder::Lot => Some(m.lot_phrase(lot_names)),
         Placeholder::ContractDuration => details
             .number(DetailField::ContractMonths)
             .map(|n| fill(m.months, &[("n", &n.to_string())])),
@@ -332,16 +447,140 @@ fn slot_value(
     }
 }
 
+/// A criterion kept in a lot, before numbering.
+struct Kept<'c> {
+    criterion: &'c Criterion,
+    index: usize,
+}
+
+/// What one lot keeps, and its award points.
+struct LotPlan<'c> {
+    lot: usize,
+    category: &'c super::catalog::Category,
+    kept: Vec<Kept<'c>>,
+    /// Points per award criterion id.
+    points: Vec<(&'c str, Option<u32>)>,
+}
+
+/// Fills a criterion's templates for the lots it applies to.
+struct Filler<'a, 'c> {
+    m: &'static Messages,
+    selection: &'a Selection,
+    missing: &'a mut Vec<Placeholder>,
+    parsed: &'a mut Vec<(&'c str, Templates)>,
+}
+
+impl<'c> Filler<'_, 'c> {
+    fn note_missing(&mut self, slot: Placeholder) {
+        if !self.missing.contains(&slot) {
+            self.missing.push(slot);
+        }
+    }
+
+    fn line(&mut self, line: &[Piece], lots: &[&str], points: Option<u32>) -> Line {
+        let mut out = Vec::with_capacity(line.len());
+        for piece in line {
+            out.push(match piece {
+                Piece::Text(t) => Span::Text(t.clone()),
+                Piece::Slot(slot) => {
+                    match slot_value(self.m, self.selection, lots, points, *slot) {
+                        Some(value) => Span::Value(value),
+                        None => {
+                            self.note_missing(*slot);
+                            Span::Missing(*slot)
+                        }
+                    }
+                }
+            });
+        }
+        out
+    }
+
+    fn templates(&mut self, criterion: &'c Criterion) -> usize {
+        match self.parsed.iter().position(|(id, _)| *id == criterion.id) {
+            Some(at) => at,
+            None => {
+                self.parsed
+                    .push((&criterion.id, Templates::parse(criterion)));
+                self.parsed.len() - 1
+            }
+        }
+    }
+
+    fn body(
+        &mut self,
+        criterion: &'c Criterion,
+        lots: &[&str],
+        points: Option<u32>,
+    ) -> Vec<Block<Line>> {
+        let at = self.templates(criterion);
+        let blocks = self.parsed[at].1.body.clone();
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(line) => Block::Paragraph(self.line(line, lots, points)),
+                Block::Bullets(items) => {
+                    Block::Bullets(items.iter().map(|l| self.line(l, lots, points)).collect())
+                }
+            })
+            .collect()
+    }
+
+    /// The plan's one-line fields: paragraphs and bullets run together.
+    fn plan(&mut self, criterion: &'c Criterion, lots: &[&str]) -> Option<[Line; 4]> {
+        let at = self.templates(criterion);
+        let fields = self.parsed[at].1.plan.clone()?;
+        Some(fields.map(|blocks| {
+            let mut line: Line = Vec::new();
+            for block in &blocks {
+                let lines = match block {
+                    Block::Paragraph(l) => std::slice::from_ref(l),
+                    Block::Bullets(items) => items.as_slice(),
+                };
+                for l in lines {
+                    if !line.is_empty() {
+                        line.push(Span::Text(" ".into()));
+                    }
+                    line.extend(self.line(l, lots, None));
+                }
+            }
+            line
+        }))
+    }
+}
+
+fn push_lot(lots: &mut Vec<usize>, lot: usize) {
+    if !lots.contains(&lot) {
+        lots.push(lot);
+    }
+}
+
 /// Assembles the document for a selection. Pure and deterministic.
 pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Language) -> Document {
     let m = language.messages();
     let details = &selection.details;
     let total_points = details.number(DetailField::AwardPoints);
+    let risk_names = |ids: &[String]| -> Vec<String> {
+        catalog
+            .risks
+            .iter()
+            .filter(|r| ids.contains(&r.id))
+            .map(|r| r.name.clone())
+            .collect()
+    };
     let mut doc = Document {
         language,
         authority: details.text(DetailField::Authority).map(str::to_string),
         level: selection.level,
+        working_notes: selection.working_notes,
+        risks: catalog
+            .risks
+            .iter()
+            .filter(|r| selection.risks.contains(&r.id))
+            .map(|r| r.name.clone())
+            .collect(),
         lots: Vec::new(),
+        sections: Vec::new(),
         plan: selection
             .stages
             .contains(&ProcedureStage::Management)
@@ -352,25 +591,29 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         sources: Vec::new(),
         missing: Vec::new(),
         dropped: Vec::new(),
+        offered: Vec::new(),
         catalog_title: catalog.meta.title.clone(),
         catalog_version: catalog.meta.version.clone(),
         catalog_hash: catalog.meta.content_hash.clone(),
         text_hash: String::new(),
     };
-    let mut used: Vec<&Criterion> = Vec::new();
-    // The labels named in some lot's verification: only those are referenced.
-    let mut named_labels: Vec<&str> = Vec::new();
-    let doc_has_plan = doc.plan.is_some();
-    // A criterion used in several lots is parsed once.
-    let mut parsed: Vec<(&str, Templates)> = Vec::new();
+    let position = |c: &Criterion| {
+        catalog
+            .criteria
+            .iter()
+            .position(|k| k.id == c.id)
+            .unwrap_or(usize::MAX)
+    };
 
-    // Lots follow catalogue order, whatever order the buyer ticked them in.
+    // 1. What each lot keeps, drops and is offered; its points. Lots follow catalogue order.
+    let mut plans: Vec<LotPlan> = Vec::new();
+    let mut covered_by: Vec<(usize, &Criterion, &Criterion, &str)> = Vec::new();
     let categories = catalog
         .categories
         .iter()
         .filter(|c| selection.categories.contains(&c.id));
     for (lot_index, category) in categories.enumerate() {
-        let lot_number = lot_index + 1;
+        let lot = lot_index + 1;
         let found = lot_criteria(catalog, selection, &category.id);
         let mut kept = Vec::new();
         for criterion in found.kept {
@@ -379,242 +622,64 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 doc.dropped.push(DroppedItem {
                     key,
                     id: criterion.id.clone(),
-                    lot: lot_number,
+                    kind: criterion.kind,
+                    lot,
                     title: criterion.title.clone(),
                 });
             } else {
-                kept.push(criterion);
+                kept.push(Kept {
+                    criterion,
+                    index: position(criterion),
+                });
             }
         }
-        let awards: Vec<u32> = kept
+        for criterion in found.offered {
+            doc.offered.push(Offer {
+                key: drop_key(&category.id, &criterion.id),
+                id: criterion.id.clone(),
+                kind: criterion.kind,
+                lot,
+                title: criterion.title.clone(),
+                touches: risk_names(
+                    &criterion
+                        .touches
+                        .iter()
+                        .filter(|r| selection.risks.contains(*r))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                ),
+            });
+        }
+        for (left_out, by, reason) in found.covered {
+            covered_by.push((lot, left_out, by, reason));
+        }
+        let awards: Vec<&Criterion> = kept
+            .iter()
+            .map(|k| k.criterion)
+            .filter(|c| c.award.is_some())
+            .collect();
+        let weights: Vec<u32> = awards
             .iter()
             .filter_map(|c| c.award.as_ref().map(|a| a.weight))
             .collect();
-        let shares = total_points.map(|total| (total, allocate(total, &awards)));
-        let mut points_short = match shares {
+        let shares = total_points.map(|total| (total, allocate(total, &weights)));
+        let points_short = match &shares {
             Some((total, None)) => Some(PointsShortfall {
-                needed: u32::try_from(awards.len()).unwrap_or(u32::MAX),
-                total,
+                needed: u32::try_from(weights.len()).unwrap_or(u32::MAX),
+                total: *total,
                 candidates: Vec::new(),
             }),
             _ => None,
         };
-        let mut shares = shares
-            .and_then(|(_, shares)| shares)
-            .unwrap_or_default()
-            .into_iter();
-
-        let mut sections: Vec<Section> = Vec::new();
-        for criterion in kept {
-            if sections.last().map(|s| s.kind) != Some(criterion.kind) {
-                sections.push(Section {
-                    kind: criterion.kind,
-                    items: Vec::new(),
-                });
-            }
-            let Some(section) = sections.last_mut() else {
-                continue;
-            };
-            let number = format!(
-                "{}{}",
-                criterion.kind.number_prefix(),
-                section.items.len() + 1
-            );
-            let points = criterion.award.as_ref().map(|_| shares.next());
-            let mut resolve = |line: &Vec<Piece>| -> Line {
-                line.iter()
-                    .map(|piece| match piece {
-                        Piece::Text(t) => Span::Text(t.clone()),
-                        Piece::Slot(slot) => {
-                            match slot_value(m, selection, &category.name, points.flatten(), *slot)
-                            {
-                                Some(value) => Span::Value(value),
-                                None => {
-                                    if !doc.missing.contains(slot) {
-                                        doc.missing.push(*slot);
-                                    }
-                                    Span::Missing(*slot)
-                                }
-                            }
-                        }
-                    })
-                    .collect()
-            };
-            let at = match parsed.iter().position(|(id, _)| *id == criterion.id) {
-                Some(at) => at,
-                None => {
-                    parsed.push((&criterion.id, Templates::parse(criterion)));
-                    parsed.len() - 1
-                }
-            };
-            let templates = &parsed[at].1;
-            let body = templates
-                .body
-                .iter()
-                .map(|block| match block {
-                    Block::Paragraph(line) => Block::Paragraph(resolve(line)),
-                    Block::Bullets(items) => {
-                        Block::Bullets(items.iter().map(&mut resolve).collect())
-                    }
-                })
-                .collect();
-            // The plan's one-line fields: paragraphs and bullets run together.
-            let mut resolve_line = |blocks: &[Block<Vec<Piece>>]| -> Line {
-                let mut line: Line = Vec::new();
-                for block in blocks {
-                    let lines = match block {
-                        Block::Paragraph(l) => std::slice::from_ref(l),
-                        Block::Bullets(items) => items.as_slice(),
-                    };
-                    for l in lines {
-                        if !line.is_empty() {
-                            line.push(Span::Text(" ".into()));
-                        }
-                        line.extend(resolve(l));
-                    }
-                }
-                line
-            };
-            let plan_fields = templates
-                .plan
-                .as_ref()
-                .filter(|_| doc_has_plan)
-                .map(|fields| fields.each_ref().map(|blocks| resolve_line(blocks)));
-            let points_line = points.map(|share| match (share, total_points) {
-                (Some(p), Some(total)) => vec![Span::Value(fill(
-                    m.points_value,
-                    &[("points", &p.to_string()), ("total", &total.to_string())],
-                ))],
-                _ => {
-                    if !doc.missing.contains(&Placeholder::Points) {
-                        doc.missing.push(Placeholder::Points);
-                    }
-                    vec![Span::Missing(Placeholder::Points)]
-                }
-            });
-            let in_lot = |ids: &'c [String]| -> Vec<&'c Label> {
-                ids.iter()
-                    .filter_map(|l| catalog.label(l))
-                    .filter(|l| l.applies_to_category(&category.id))
-                    .collect()
-            };
-            let labels = in_lot(&criterion.verification.labels);
-            let partial_labels = in_lot(&criterion.verification.partial_labels);
-            for label in labels.iter().chain(&partial_labels) {
-                if !named_labels.contains(&label.id.as_str()) {
-                    named_labels.push(&label.id);
-                }
-            }
-            let key = drop_key(&category.id, &criterion.id);
-            if let (Some(short), Some(_)) = (points_short.as_mut(), criterion.award.as_ref()) {
-                short.candidates.push(DroppableAward {
-                    key: key.clone(),
-                    number: number.clone(),
-                    title: criterion.title.clone(),
-                });
-            }
-            section.items.push(Item {
-                key,
-                id: criterion.id.clone(),
-                number: number.clone(),
-                title: criterion.title.clone(),
-                level: criterion.level,
-                body,
-                points: points_line,
-                scoring: criterion.award.as_ref().map(|a| a.scoring.clone()),
-                verification: ItemVerification {
-                    submit: criterion.verification.submit.clone(),
-                    labels: labels.iter().map(|l| l.name.clone()).collect(),
-                    partial_labels: partial_labels.iter().map(|l| l.name.clone()).collect(),
-                    equivalent: criterion.verification.equivalent.clone(),
-                },
-                legal: criterion
-                    .legal_basis
-                    .iter()
-                    .filter_map(|l| catalog.legal_basis(l).map(|l| l.citation.clone()))
-                    .collect(),
-            });
-            let reference = Reference {
-                lot: lot_number,
-                number,
-            };
-            let notes = criterion
-                .notes
-                .iter()
-                .filter(|n| n.categories.contains(&category.id))
-                .map(|n| LotNote {
-                    lots: vec![lot_number],
-                    text: n.text.clone(),
-                });
-            match doc.guidance.iter_mut().find(|g| g.id == criterion.id) {
-                Some(entry) => {
-                    entry.used_in.push(reference.clone());
-                    for note in notes {
-                        match entry.notes.iter_mut().find(|n| n.text == note.text) {
-                            Some(same) => same.lots.push(lot_number),
-                            None => entry.notes.push(note),
-                        }
-                    }
-                }
-                None => doc.guidance.push(GuidanceEntry {
-                    id: criterion.id.clone(),
-                    title: criterion.title.clone(),
-                    used_in: vec![reference.clone()],
-                    note: criterion.guidance.clone(),
-                    notes: notes.collect(),
-                    instead_of: Vec::new(),
-                }),
-            }
-            if let (Some(plan), Some([kpi, cadence, follow_up, remediation])) =
-                (doc.plan.as_mut(), plan_fields)
-            {
-                match plan.iter_mut().find(|p| p.id == criterion.id) {
-                    Some(entry) => entry.used_in.push(reference),
-                    None => plan.push(PlanEntry {
-                        id: criterion.id.clone(),
-                        title: criterion.title.clone(),
-                        used_in: vec![reference],
-                        kpi,
-                        cadence,
-                        follow_up,
-                        remediation,
-                    }),
-                }
-            }
-            if !used.iter().any(|u| u.id == criterion.id) {
-                used.push(criterion);
-            }
-        }
-        // Why a covered criterion is missing: said in the guidance of the one kept instead.
-        for (left_out, by, reason) in found.covered {
-            let Some(entry) = doc.guidance.iter_mut().find(|g| g.id == by.id) else {
-                continue;
-            };
-            match entry.instead_of.iter_mut().find(|r| r.id == left_out.id) {
-                Some(replacement) => replacement.lots.push(lot_number),
-                None => entry.instead_of.push(Replacement {
-                    lots: vec![lot_number],
-                    id: left_out.id.clone(),
-                    title: left_out.title.clone(),
-                    reason: reason.to_string(),
-                }),
-            }
-        }
-        if let Some(short) = points_short.as_mut() {
-            // Lowest suggested weight first: the criteria a buyer would drop first.
-            let weight = |key: &str| {
-                key.split_once('/')
-                    .and_then(|(_, id)| catalog.criterion(id))
-                    .and_then(|c| c.award.as_ref())
-                    .map_or(0, |a| a.weight)
-            };
-            short.candidates.sort_by_key(|c| weight(&c.key));
-        }
-        let has_award = sections
+        let shares: Vec<u32> = shares.and_then(|(_, s)| s).unwrap_or_default();
+        let points = awards
             .iter()
-            .any(|s| s.kind == CriterionKind::AwardCriterion);
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), shares.get(i).copied()))
+            .collect();
+        let has_award = !awards.is_empty();
         doc.lots.push(Lot {
-            number: lot_number,
+            number: lot,
             category: category.id.clone(),
             name: category.name.clone(),
             cpv: category.cpv.clone(),
@@ -623,24 +688,289 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 .into_iter()
                 .filter(|f| category.asks(*f) && selection.lot_has(&category.id, *f))
                 .collect(),
-            risks: catalog
-                .risks
-                .iter()
-                .filter(|r| selection.risks.contains(&r.id))
-                .map(|r| r.name.clone())
-                .collect(),
-            sections,
+            level: selection.lot_level(&category.id),
+            criteria: kept.len(),
             unallocated_points: total_points
                 .filter(|_| !has_award && selection.stages.contains(&ProcedureStage::Award)),
-            points_short: points_short.filter(|s| s.needed > s.total),
+            points_short,
+        });
+        plans.push(LotPlan {
+            lot,
+            category,
+            kept,
+            points,
         });
     }
 
-    // References in catalogue order, each once.
+    // 2. One number per criterion in the whole document, in tender order.
+    let mut order: Vec<(CriterionKind, bool, AmbitionLevel, usize, &Criterion)> = Vec::new();
+    for plan in &plans {
+        for k in &plan.kept {
+            if !order.iter().any(|o| o.4.id == k.criterion.id) {
+                let c = k.criterion;
+                order.push((c.kind, c.closing, c.level, k.index, c));
+            }
+        }
+    }
+    order.sort_by_key(|o| (o.0, o.1, o.2, o.3));
+    let mut numbers: Vec<(&str, String)> = Vec::new();
+    for kind in CriterionKind::ALL {
+        for (n, (_, _, _, _, c)) in order.iter().filter(|o| o.0 == kind).enumerate() {
+            numbers.push((&c.id, format!("{}{}", kind.number_prefix(), n + 1)));
+        }
+    }
+    let number_of = |id: &str| {
+        numbers
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
+    for lot in &mut doc.lots {
+        if let Some(short) = lot.points_short.as_mut() {
+            let Some(plan) = plans.iter().find(|p| p.lot == lot.number) else {
+                continue;
+            };
+            let mut awards: Vec<&Criterion> = plan
+                .kept
+                .iter()
+                .map(|k| k.criterion)
+                .filter(|c| c.award.is_some())
+                .collect();
+            // Lowest suggested weight first: the criteria a buyer would drop first.
+            awards.sort_by_key(|c| c.award.as_ref().map_or(0, |a| a.weight));
+            short.candidates = awards
+                .iter()
+                .map(|c| DroppableAward {
+                    key: drop_key(&lot.category, &c.id),
+                    number: number_of(&c.id),
+                    title: c.title.clone(),
+                })
+                .collect();
+        }
+        lot.points_short = lot.points_short.take().filter(|s| s.needed > s.total);
+    }
+
+    // 3. The sections, each criterion filled in for the lots it applies to.
+    let mut parsed: Vec<(&str, Templates)> = Vec::new();
+    let mut missing: Vec<Placeholder> = Vec::new();
+    let mut named_labels: Vec<&str> = Vec::new();
+    let mut filler = Filler {
+        m,
+        selection,
+        missing: &mut missing,
+        parsed: &mut parsed,
+    };
+    let mut build_item =
+        |filler: &mut Filler<'_, 'c>, criterion: &'c Criterion, in_lots: &[&LotPlan<'c>]| -> Item {
+            let lots: Vec<usize> = in_lots.iter().map(|p| p.lot).collect();
+            let names: Vec<&str> = in_lots.iter().map(|p| p.category.name.as_str()).collect();
+            let points = match in_lots {
+                [one] if criterion.award.is_some() => one
+                    .points
+                    .iter()
+                    .find(|(id, _)| *id == criterion.id)
+                    .and_then(|(_, p)| *p),
+                _ => None,
+            };
+            let body = filler.body(criterion, &names, points);
+            let points_line = criterion
+                .award
+                .as_ref()
+                .map(|_| match (points, total_points) {
+                    (Some(p), Some(total)) => vec![Span::Value(fill(
+                        m.points_value,
+                        &[("points", &p.to_string()), ("total", &total.to_string())],
+                    ))],
+                    _ => {
+                        filler.note_missing(Placeholder::Points);
+                        vec![Span::Missing(Placeholder::Points)]
+                    }
+                });
+            // A label is named for the lots it can prove anything for; where that is not every lot
+            // of the item, the lots are said with it.
+            let label_names = |ids: &'c [String], named: &mut Vec<&'c str>| -> Vec<String> {
+                ids.iter()
+                    .filter_map(|l| catalog.label(l))
+                    .filter_map(|label| {
+                        let valid: Vec<usize> = in_lots
+                            .iter()
+                            .filter(|p| label.applies_to_category(&p.category.id))
+                            .map(|p| p.lot)
+                            .collect();
+                        if valid.is_empty() {
+                            return None;
+                        }
+                        if !named.contains(&label.id.as_str()) {
+                            named.push(&label.id);
+                        }
+                        Some(if valid.len() == in_lots.len() {
+                            label.name.clone()
+                        } else {
+                            fill(
+                                m.label_for_lots,
+                                &[("name", &label.name), ("lots", &m.lot_numbers(&valid))],
+                            )
+                        })
+                    })
+                    .collect()
+            };
+            let labels = label_names(&criterion.verification.labels, &mut named_labels);
+            let partial_labels =
+                label_names(&criterion.verification.partial_labels, &mut named_labels);
+            let scope = criterion.requires.clone();
+            let added = in_lots.iter().any(|p| {
+                selection
+                    .added
+                    .contains(&drop_key(&p.category.id, &criterion.id))
+            });
+            Item {
+                keys: in_lots
+                    .iter()
+                    .map(|p| drop_key(&p.category.id, &criterion.id))
+                    .collect(),
+                id: criterion.id.clone(),
+                number: number_of(&criterion.id),
+                title: criterion.title.clone(),
+                level: criterion.level,
+                lots,
+                body,
+                points: points_line,
+                scoring: criterion.award.as_ref().map(|a| a.scoring.clone()),
+                verification: ItemVerification {
+                    submit: criterion.verification.submit.clone(),
+                    labels,
+                    partial_labels,
+                    equivalent: criterion.verification.equivalent.clone(),
+                },
+                legal: criterion
+                    .legal_basis
+                    .iter()
+                    .filter_map(|l| catalog.legal_basis(l).map(|l| l.citation.clone()))
+                    .collect(),
+                why: Why {
+                    risks: risk_names(
+                        &criterion
+                            .addresses
+                            .iter()
+                            .filter(|r| selection.risks.contains(*r))
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    ),
+                    added,
+                    scope,
+                },
+            }
+        };
+    for kind in CriterionKind::ALL {
+        let of_kind: Vec<&Criterion> = order.iter().filter(|o| o.0 == kind).map(|o| o.4).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        let keeps = |p: &LotPlan, c: &Criterion| p.kept.iter().any(|k| k.criterion.id == c.id);
+        let layout = if per_lot(kind) {
+            let mut groups = Vec::new();
+            for plan in &plans {
+                let items: Vec<Item> = of_kind
+                    .iter()
+                    .filter(|c| keeps(plan, c))
+                    .map(|c| build_item(&mut filler, c, &[plan]))
+                    .collect();
+                if !items.is_empty() {
+                    groups.push(LotGroup {
+                        lot: plan.lot,
+                        items,
+                    });
+                }
+            }
+            Layout::PerLot(groups)
+        } else {
+            Layout::Procedure(
+                of_kind
+                    .iter()
+                    .map(|c| {
+                        let in_lots: Vec<&LotPlan> = plans.iter().filter(|p| keeps(p, c)).collect();
+                        build_item(&mut filler, c, &in_lots)
+                    })
+                    .collect(),
+            )
+        };
+        doc.sections.push(Section { kind, layout });
+    }
+
+    // 4. The plan and the guidance: one entry per criterion, with the lots it is used in.
+    for (_, _, _, _, criterion) in &order {
+        let in_lots: Vec<&LotPlan> = plans
+            .iter()
+            .filter(|p| p.kept.iter().any(|k| k.criterion.id == criterion.id))
+            .collect();
+        let lots: Vec<usize> = in_lots.iter().map(|p| p.lot).collect();
+        let names: Vec<&str> = in_lots.iter().map(|p| p.category.name.as_str()).collect();
+        let number = number_of(&criterion.id);
+        if let Some(plan) = doc.plan.as_mut() {
+            if let Some([kpi, cadence, follow_up, remediation]) = filler.plan(criterion, &names) {
+                plan.push(PlanEntry {
+                    id: criterion.id.clone(),
+                    number: number.clone(),
+                    title: criterion.title.clone(),
+                    lots: lots.clone(),
+                    kpi,
+                    cadence,
+                    follow_up,
+                    remediation,
+                });
+            }
+        }
+        let mut notes: Vec<LotNote> = Vec::new();
+        for plan in &in_lots {
+            for note in criterion
+                .notes
+                .iter()
+                .filter(|n| n.categories.contains(&plan.category.id))
+            {
+                match notes.iter_mut().find(|n| n.text == note.text) {
+                    Some(same) => push_lot(&mut same.lots, plan.lot),
+                    None => notes.push(LotNote {
+                        lots: vec![plan.lot],
+                        text: note.text.clone(),
+                    }),
+                }
+            }
+        }
+        let mut instead_of: Vec<Replacement> = Vec::new();
+        for (lot, left_out, _, reason) in covered_by.iter().filter(|c| c.2.id == criterion.id) {
+            match instead_of.iter_mut().find(|r| r.id == left_out.id) {
+                Some(replacement) => push_lot(&mut replacement.lots, *lot),
+                None => instead_of.push(Replacement {
+                    lots: vec![*lot],
+                    id: left_out.id.clone(),
+                    title: left_out.title.clone(),
+                    reason: reason.to_string(),
+                }),
+            }
+        }
+        doc.guidance.push(GuidanceEntry {
+            id: criterion.id.clone(),
+            number,
+            title: criterion.title.clone(),
+            lots,
+            note: criterion.guidance.clone(),
+            notes,
+            instead_of,
+            legal: criterion
+                .legal_basis
+                .iter()
+                .filter_map(|l| catalog.legal_basis(l).map(|l| l.citation.clone()))
+                .collect(),
+            addresses: risk_names(&criterion.addresses),
+        });
+    }
+
+    // 5. References in catalogue order, each once.
     doc.legal = catalog
         .legal
         .iter()
-        .filter(|l| used.iter().any(|c| c.legal_basis.contains(&l.id)))
+        .filter(|l| order.iter().any(|o| o.4.legal_basis.contains(&l.id)))
         .cloned()
         .collect();
     doc.labels = catalog
@@ -668,7 +998,9 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         })
         .cloned()
         .collect();
-    doc.missing.sort();
-    doc.text_hash = short_sha256(super::render::text::body(&doc).as_bytes());
+    missing.sort();
+    doc.missing = missing;
+    doc.text_hash =
+        short_sha256(super::render::text::body(&doc, super::render::Part::Whole).as_bytes());
     doc
 }

@@ -37,6 +37,9 @@ pub enum ChangeKind {
     Added,
     Reworded,
     Removed,
+    /// Included for other choices than before (the risks it addresses, or its level), its text
+    /// unchanged.
+    Rescoped,
 }
 
 /// A criterion's entry in a version of the change log.
@@ -130,6 +133,10 @@ pub struct RiskTopic {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// Not a harm but the way suppliers manage the harms (supply-chain due diligence): shown
+    /// apart from the harms, as how to address them.
+    #[serde(default)]
+    pub manages: bool,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -380,7 +387,12 @@ pub struct Criterion {
     pub level: AmbitionLevel,
     /// Category ids, or `*` for every category.
     pub categories: Vec<String>,
-    pub risks: Vec<String>,
+    /// The risks this criterion is about: it is included when the buyer chooses one of them.
+    pub addresses: Vec<String>,
+    /// Risks it also helps with, without being about them: for those alone it is offered to the
+    /// buyer, not added.
+    #[serde(default)]
+    pub touches: Vec<String>,
     pub title: String,
     /// Tender text with named placeholders; see `template`.
     pub text: String,
@@ -408,6 +420,10 @@ pub struct Criterion {
     /// that keeps another criterion of its kind, and placed after them.
     #[serde(default)]
     pub closing: bool,
+    /// The most pages a bidder writes for it with the tender (a description or plan the text
+    /// limits); 0 when the answer is a declaration, a certificate or a figure.
+    #[serde(default)]
+    pub bidder_pages: u32,
     pub verification: Verification,
     #[serde(default)]
     pub award: Option<AwardRule>,

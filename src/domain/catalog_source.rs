@@ -320,6 +320,12 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
             }
         }
         for entry in &c.criteria {
+            // An older entry may name a criterion that a later version removed.
+            let removed_later = catalog.changes.iter().any(|other| {
+                other.criteria.iter().any(|e| {
+                    e.id == entry.id && e.what == ChangeKind::Removed && other.version != c.version
+                })
+            });
             let where_ = format!("change {}: criterion {}", c.version, entry.id);
             if entry.reason.trim().is_empty() {
                 err("#catalog", format!("{where_}: a reason is required"));
@@ -337,6 +343,7 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
                     format!("{where_}: a removed criterion lists the categories it applied to"),
                 ),
                 (ChangeKind::Removed, _) | (_, Some(_)) => {}
+                (_, None) if removed_later => {}
                 (_, None) => err(
                     "#catalog",
                     format!("{where_}: no such criterion (only a removed one may be missing)"),
@@ -613,11 +620,25 @@ fn check_criterion(catalog: &Catalog, c: &Criterion, err: &mut dyn FnMut(&str, S
     {
         err(id, format!("unknown category {cat:?}"));
     }
-    if c.risks.is_empty() {
-        err(id, "risks is empty".into());
+    if c.addresses.is_empty() {
+        err(
+            id,
+            "addresses is empty: say which risks the criterion is about".into(),
+        );
     }
-    for r in c.risks.iter().filter(|r| catalog.risk(r).is_none()) {
+    for r in c
+        .addresses
+        .iter()
+        .chain(&c.touches)
+        .filter(|r| catalog.risk(r).is_none())
+    {
         err(id, format!("unknown risk {r:?}"));
+    }
+    for r in c.touches.iter().filter(|r| c.addresses.contains(r)) {
+        err(
+            id,
+            format!("risk {r:?} is both addressed and touched: keep it in one list"),
+        );
     }
     if c.legal_basis.is_empty() {
         err(

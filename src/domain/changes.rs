@@ -79,6 +79,16 @@ fn concerns(
     let Some(k) = criterion else {
         return categories.iter().any(|c| selection.categories.contains(c));
     };
+    if what == ChangeKind::Rescoped {
+        // It may have left the document or joined it: said wherever it is now offered or kept.
+        let risk = k
+            .addresses
+            .iter()
+            .chain(&k.touches)
+            .any(|r| selection.risks.contains(r));
+        let stage = selection.stages.iter().any(|s| s.includes(k.kind));
+        return risk && stage && lots().any(|lot| k.applies_to_category(lot));
+    }
     if what != ChangeKind::Removed {
         return lots().any(|lot| {
             lot_criteria(catalog, selection, lot)
@@ -90,6 +100,7 @@ fn concerns(
     let in_lots = categories.iter().any(|c| selection.categories.contains(c));
     let level = selection.level.is_none_or(|l| k.level <= l);
     let stage = selection.stages.is_empty() || selection.stages.iter().any(|s| s.includes(k.kind));
-    let risk = selection.risks.is_empty() || k.risks.iter().any(|r| selection.risks.contains(r));
+    let risk =
+        selection.risks.is_empty() || k.addresses.iter().any(|r| selection.risks.contains(r));
     in_lots && level && stage && risk
 }

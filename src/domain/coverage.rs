@@ -34,7 +34,7 @@ pub fn addressing<'a>(
     catalog
         .criteria
         .iter()
-        .filter(move |c| c.applies_to_category(category) && c.risks.iter().any(|r| r == risk))
+        .filter(move |c| c.applies_to_category(category) && c.addresses.iter().any(|r| r == risk))
 }
 
 /// Every (category, high-salience risk, level) without a criterion, in catalogue order.
@@ -91,7 +91,10 @@ pub fn counts(catalog: &Catalog) -> Counts {
             .risks
             .iter()
             .map(|r| {
-                let n = criteria.iter().filter(|k| k.risks.contains(&r.id)).count();
+                let n = criteria
+                    .iter()
+                    .filter(|k| k.addresses.contains(&r.id))
+                    .count();
                 (r.id.clone(), n)
             })
             .collect(),
@@ -384,7 +387,7 @@ pub fn foreign_label_mentions(catalog: &Catalog) -> Vec<ForeignLabel> {
                     }
                 }
                 let doc = super::assemble::assemble(catalog, &selection, Default::default());
-                let text = super::render::text::render(&doc);
+                let text = super::render::text::render(&doc, super::render::Part::Whole);
                 for label in &foreign {
                     for mention in label.mentions.iter().filter(|m| mentions(&text, m)) {
                         let entry = ForeignLabel {

@@ -86,6 +86,23 @@ pub fn encode(selection: &Selection) -> String {
             list(&mut selection.dropped.iter().map(String::as_str))
         ));
     }
+    if !selection.added.is_empty() {
+        parts.push(format!(
+            "ad={}",
+            list(&mut selection.added.iter().map(String::as_str))
+        ));
+    }
+    if !selection.lot_levels.is_empty() {
+        let levels: Vec<String> = selection
+            .lot_levels
+            .iter()
+            .map(|(lot, level)| format!("{}:{}", percent_encode(lot), level.code()))
+            .collect();
+        parts.push(format!("ll={}", levels.join(",")));
+    }
+    if selection.working_notes {
+        parts.push("wn=1".to_string());
+    }
     parts.join("&")
 }
 
@@ -130,12 +147,34 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
                 Some(version) => selection.catalog_version = shorten(&version),
                 None => notices.push(Notice::Undecodable(key.to_string())),
             },
-            "c" | "r" | "x" | "tb" | "rf" => {
+            "wn" => match raw {
+                "1" => selection.working_notes = true,
+                "0" => selection.working_notes = false,
+                _ => notices.push(Notice::Undecodable(key.to_string())),
+            },
+            "ll" => {
+                for item in items() {
+                    let parsed = item.as_deref().and_then(|i| {
+                        let (lot, level) = i.rsplit_once(':')?;
+                        Some((lot.to_string(), AmbitionLevel::from_code(level)?))
+                    });
+                    match parsed {
+                        Some((lot, level)) => {
+                            selection.lot_levels.insert(lot, level);
+                        }
+                        None => notices.push(Notice::UnknownLevel(shorten(
+                            item.as_deref().unwrap_or(raw),
+                        ))),
+                    }
+                }
+            }
+            "c" | "r" | "x" | "tb" | "rf" | "ad" => {
                 let target = match key {
                     "c" => &mut selection.categories,
                     "r" => &mut selection.risks,
                     "tb" => &mut selection.take_back,
                     "rf" => &mut selection.refurbished,
+                    "ad" => &mut selection.added,
                     _ => &mut selection.dropped,
                 };
                 for item in items() {

@@ -11,7 +11,7 @@ use super::catalog::{
     SupplyChainStage,
 };
 use super::proportion::{Hint, ThresholdPosition};
-use super::selection::{DetailField, ProcedureStage};
+use super::selection::{DetailField, ProcedureStage, Step};
 use super::template::Placeholder;
 
 /// A language the widget speaks.
@@ -214,6 +214,62 @@ pub struct Messages {
     pub lot_heading: &'static str,
     pub lot_risks: &'static str,
     pub reference: &'static str,
+    pub page_title: &'static str,
+    pub risks_manage_title: &'static str,
+    pub risks_manage_hint: &'static str,
+    pub risk_first_count: &'static str,
+    pub toc_title: &'static str,
+    pub summary_title: &'static str,
+    pub summary_lot: &'static str,
+    pub summary_level: &'static str,
+    pub summary_points: &'static str,
+    pub summary_criteria: &'static str,
+    pub summary_none: &'static str,
+    pub summary_effort: &'static str,
+    pub still_to_complete: &'static str,
+    pub still_to_complete_hint: &'static str,
+    pub level_preview: &'static str,
+    pub lot_levels_title: &'static str,
+    pub lot_levels_hint: &'static str,
+    pub lot_level_same: &'static str,
+    /// A lot's name as quoted in tender text.
+    pub lot_quoted: &'static str,
+    pub lot_phrase_one: &'static str,
+    pub lot_phrase_many: &'static str,
+    pub lots_one: &'static str,
+    pub lots_many: &'static str,
+    pub label_for_lots: &'static str,
+    pub applies_to: &'static str,
+    pub applies_all: &'static str,
+    pub lots_title: &'static str,
+    pub doc_intro_notes: &'static str,
+    pub doc_part: &'static str,
+    pub part_name_tender: &'static str,
+    pub part_name_plan: &'static str,
+    pub part_name_guidance: &'static str,
+    pub guidance_risks: &'static str,
+    pub guidance_addresses: &'static str,
+    pub why_risks: &'static str,
+    pub why_added: &'static str,
+    pub why_scope: &'static str,
+    pub offered_title: &'static str,
+    pub offered_hint: &'static str,
+    pub offered_row: &'static str,
+    pub add: &'static str,
+    pub restore_all_n: &'static str,
+    pub drop_group_title: &'static str,
+    pub drop_group_hint: &'static str,
+    pub drop_risk: &'static str,
+    pub drop_stage: &'static str,
+    pub drop_lot: &'static str,
+    pub working_notes_label: &'static str,
+    pub working_notes_hint: &'static str,
+    pub export_part_legend: &'static str,
+    pub part_whole: &'static str,
+    pub part_plan_only: &'static str,
+    pub part_guidance_only: &'static str,
+    pub part_stage_only: &'static str,
+    pub part_tender_only: &'static str,
     pub lot_empty: &'static str,
     pub verification: &'static str,
     pub accepted_proof: &'static str,
@@ -332,6 +388,7 @@ pub struct Messages {
     pub change_added: &'static str,
     pub change_reworded: &'static str,
     pub change_removed: &'static str,
+    pub change_rescoped: &'static str,
 
     // Document additions
     pub lot_cpv: &'static str,
@@ -376,6 +433,17 @@ impl Messages {
             ProcedureStage::Award => self.stage_award,
             ProcedureStage::Contract => self.stage_contract,
             ProcedureStage::Management => self.stage_management,
+        }
+    }
+
+    /// The heading of a wizard step.
+    pub fn step_title(&self, step: Step) -> &'static str {
+        match step {
+            Step::Products => self.step_products,
+            Step::Risks => self.step_risks,
+            Step::Ambition => self.step_ambition,
+            Step::Details => self.step_details,
+            Step::Review => self.step_review,
         }
     }
 
@@ -513,6 +581,7 @@ impl Messages {
             ChangeKind::Added => self.change_added,
             ChangeKind::Reworded => self.change_reworded,
             ChangeKind::Removed => self.change_removed,
+            ChangeKind::Rescoped => self.change_rescoped,
         }
     }
 
@@ -647,6 +716,33 @@ impl Messages {
     }
 
     /// "a, b and c".
+    /// How tender text names the lots a criterion applies to: "the lot “Laptops”".
+    pub fn lot_phrase(&self, names: &[&str]) -> String {
+        let quoted: Vec<String> = names
+            .iter()
+            .map(|n| fill(self.lot_quoted, &[("name", n)]))
+            .collect();
+        match quoted.as_slice() {
+            [one] => fill(self.lot_phrase_one, &[("name", one)]),
+            _ => {
+                let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+                fill(self.lot_phrase_many, &[("names", &self.join_list(&quoted))])
+            }
+        }
+    }
+
+    /// "lot 1", "lots 1 and 2".
+    pub fn lot_numbers(&self, lots: &[usize]) -> String {
+        match lots {
+            [one] => fill(self.lots_one, &[("n", &one.to_string())]),
+            _ => {
+                let list: Vec<String> = lots.iter().map(ToString::to_string).collect();
+                let list: Vec<&str> = list.iter().map(String::as_str).collect();
+                fill(self.lots_many, &[("list", &self.join_list(&list))])
+            }
+        }
+    }
+
     pub fn join_list(&self, items: &[&str]) -> String {
         match items {
             [] => String::new(),

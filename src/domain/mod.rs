@@ -13,6 +13,7 @@ pub mod draft;
 pub mod embedded;
 pub mod fragment;
 pub mod i18n;
+pub mod measure;
 pub mod notice;
 pub mod options;
 pub mod points;

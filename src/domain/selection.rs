@@ -4,7 +4,7 @@ use super::catalog::{AmbitionLevel, Catalog, CriterionKind, LotFeature};
 use super::notice::Notice;
 use super::template::Placeholder;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A part of the procedure the buyer wants text for, in tender order.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,6 +134,8 @@ impl DetailField {
     /// has not set another, so an untouched field never leaves a marker in the tender.
     pub fn suggested(self) -> Option<u32> {
         match self {
+            DetailField::DisclosureDays => Some(60),
+            DetailField::RemediationDays => Some(30),
             DetailField::ResponseDays => Some(30),
             DetailField::NoticeDays => Some(10),
             DetailField::DocumentsDays => Some(10),
@@ -141,6 +143,21 @@ impl DetailField {
             DetailField::ReportDays => Some(30),
             DetailField::AnnualReportDays => Some(90),
             _ => None,
+        }
+    }
+
+    /// The field a buyer fills in to replace a placeholder's marker (`None` for the lot's name,
+    /// which is never missing).
+    pub fn for_placeholder(placeholder: Placeholder) -> Option<DetailField> {
+        match placeholder {
+            Placeholder::Authority => Some(DetailField::Authority),
+            Placeholder::ContractDuration => Some(DetailField::ContractMonths),
+            Placeholder::EstimatedValue => Some(DetailField::EstimatedValue),
+            Placeholder::Points => Some(DetailField::AwardPoints),
+            Placeholder::Lot => None,
+            period => DetailField::ALL
+                .into_iter()
+                .find(|f| f.placeholder() == Some(period)),
         }
     }
 
@@ -252,6 +269,13 @@ pub struct Selection {
     pub take_back: BTreeSet<String>,
     /// The lots (by category) in which refurbished equipment may be delivered.
     pub refurbished: BTreeSet<String>,
+    /// Related criteria the buyer added from those offered, as `category/CRITERION-ID`.
+    pub added: BTreeSet<String>,
+    /// A level for some lots other than `level`, by category.
+    pub lot_levels: BTreeMap<String, AmbitionLevel>,
+    /// Whether the tender text keeps the working notes (catalogue references, legal basis and
+    /// risks); by default they are only in the guidance.
+    pub working_notes: bool,
     /// The catalogue version the answers were last saved with; empty when unknown (links and
     /// drafts made before versions were recorded, in catalogue 2026.11).
     pub catalog_version: String,
@@ -280,6 +304,11 @@ impl Selection {
                 catalog_version: self.catalog_version.clone(),
                 ..Selection::default()
             }
+    }
+
+    /// The ambition level of a lot: its own, or the one for all lots.
+    pub fn lot_level(&self, category: &str) -> Option<AmbitionLevel> {
+        self.lot_levels.get(category).copied().or(self.level)
     }
 
     /// Whether the lot of `category` has `feature`.
@@ -446,18 +475,22 @@ impl Selection {
                 ok
             });
         }
+        self.lot_levels
+            .retain(|c, _| catalog.category(c).is_some() && self.categories.contains(c));
         if catalog.criteria.is_empty() {
             return notices;
         }
-        self.dropped.retain(|key| {
-            let ok = key.split_once('/').is_some_and(|(cat, id)| {
-                catalog.category(cat).is_some() && catalog.criterion(id).is_some()
+        for keys in [&mut self.dropped, &mut self.added] {
+            keys.retain(|key| {
+                let ok = key.split_once('/').is_some_and(|(cat, id)| {
+                    catalog.category(cat).is_some() && catalog.criterion(id).is_some()
+                });
+                if !ok {
+                    notices.push(Notice::UnknownCriterion(key.clone()));
+                }
+                ok
             });
-            if !ok {
-                notices.push(Notice::UnknownCriterion(key.clone()));
-            }
-            ok
-        });
+        }
         notices
     }
 }

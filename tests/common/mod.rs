@@ -61,7 +61,8 @@ pub fn criterion(
         kind,
         level,
         categories: categories.iter().map(|s| s.to_string()).collect(),
-        risks: risks.iter().map(|s| s.to_string()).collect(),
+        addresses: risks.iter().map(|s| s.to_string()).collect(),
+        touches: Vec::new(),
         title: format!("Title of {id}"),
         text: text.into(),
         guidance: format!("Guidance for {id}."),
@@ -74,6 +75,7 @@ pub fn criterion(
         delivers: vec![],
         notes: vec![],
         closing: false,
+        bidder_pages: 0,
         verification: Verification {
             submit: format!("Evidence for {id}."),
             labels: vec![],
@@ -196,11 +198,13 @@ pub fn fixture() -> Catalog {
                 id: "forced".into(),
                 name: "Forced labour".into(),
                 description: "d".into(),
+                manages: false,
             },
             RiskTopic {
                 id: "minerals".into(),
                 name: "Conflict minerals".into(),
                 description: "d".into(),
+                manages: false,
             },
         ],
         labels: vec![Label {

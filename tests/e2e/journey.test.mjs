@@ -93,33 +93,49 @@ test('keyboard-only journey to a Markdown download identical to the command line
   assert.ok((await page.textContent('.ecb-document')).includes('City of <b>Example</b> & Co'));
   await check(page, 'step 5');
 
+  // Every criterion says why it is there.
+  assert.ok((await page.textContent('.ecb-why')).startsWith('Included because you chose:'));
+
   // Drop a criterion and restore it, by keyboard.
   const before = await page.locator('.ecb-drop').count();
   await tabTo(page, () => document.activeElement.classList.contains('ecb-drop'));
+  const dropped = await page.evaluate(() => document.activeElement.dataset.dropKey);
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.ecb-drop').length === n - 1, before);
-  // The dropped button is gone, so focus moves to the list of dropped criteria.
-  assert.equal(await headingText(page), 'Dropped criteria');
-  await tabTo(page, focusedLabelled, 'Restore');
+  // The dropped button is gone; focus stays where the buyer was, on the next criterion's button.
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('ecb-drop')), true);
+  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.dropKey), dropped);
+  await tabTo(page, focusedLabelled, 'Restore', 200);
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.ecb-drop').length === n, before);
   // Focus returns to the restored criterion's own button.
-  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('ecb-drop')), true);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.dropKey), dropped);
 
+  // The tender text for publication is the first export; the whole document is one choice away.
   const dir = await tempDir();
-  await tabTo(page, focusedLabelled, 'Download Markdown');
+  await tabTo(page, focusedLabelled, 'Download Markdown', 200);
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  assert.equal(download.suggestedFilename(), 'ethical-ict-criteria.md');
+  assert.equal(download.suggestedFilename(), 'ethical-ict-criteria-tender.md');
   const file = join(dir, 'out.md');
   await download.saveAs(file);
   const markdown = await readFile(file, 'utf8');
-  await page.waitForSelector('text=Download started: ethical-ict-criteria.md');
+  // Said next to the button, and again when the same download is repeated.
+  await page.waitForSelector('.ecb-export .ecb-status >> text=Download started: ethical-ict-criteria-tender.md');
+  const announced = await page.evaluate(() => document.querySelector('.ecb-export .ecb-status span'));
+  await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  await page.waitForFunction((old) => document.querySelector('.ecb-export .ecb-status span') !== old, announced);
 
   // The link in the address bar renders to the very same bytes on the command line.
   const fragment = new URL(page.url()).hash.slice(1);
   assert.match(fragment, /^v=1&cv=[^&]+&c=laptops-desktops,smartphones-tablets&r=conflict-minerals,forced-labour&l=advanced/);
-  const cli = execFileSync(CLI, ['render', '--fragment', fragment], { encoding: 'utf8' });
+  const cli = execFileSync(CLI, ['render', '--part', 'tender', '--fragment', fragment], { encoding: 'utf8' });
   assert.equal(markdown, cli);
+  assert.ok(!markdown.includes('catalogue ref.') && !markdown.includes('Legal basis:'), 'no working notes in the tender text');
+  await page.selectOption('.ecb-export select', 'whole');
+  const [whole] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown' }).click()]);
+  assert.equal(whole.suggestedFilename(), 'ethical-ict-criteria.md');
+  await whole.saveAs(join(dir, 'whole.md'));
+  assert.equal(await readFile(join(dir, 'whole.md'), 'utf8'), execFileSync(CLI, ['render', '--fragment', fragment], { encoding: 'utf8' }));
   assert.ok(markdown.includes('City of \\<b\\>Example\\</b\\> \\& Co'), 'typed text is escaped in Markdown');
   assert.match(markdown, /Text hash [0-9a-f]{12}/);
 
@@ -183,7 +199,7 @@ test('copying puts the same text on the clipboard as the command line prints', a
   await page.getByRole('button', { name: 'Copy plain text' }).click();
   await page.waitForSelector('text=Copied to the clipboard.');
   const plain = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(plain, execFileSync(CLI, ['render', '--format', 'text', '--fragment', fragment], { encoding: 'utf8' }));
+  assert.equal(plain, execFileSync(CLI, ['render', '--format', 'text', '--part', 'tender', '--fragment', fragment], { encoding: 'utf8' }));
   await page.getByRole('button', { name: 'Copy formatted text' }).click();
   // The copy is asynchronous: read once the clipboard holds the HTML flavour.
   const html = await page.evaluate(async () => {

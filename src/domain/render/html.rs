@@ -1,7 +1,7 @@
 //! HTML: a fragment for the clipboard (pastes formatted into word processors) and a standalone,
 //! print-friendly file. Every piece of text is escaped; the only markup is the outline's own.
 
-use super::{replace_ascii, walk_body, walk_footer, Inline, Sink, Style};
+use super::{replace_ascii, text_hash, walk_body, walk_footer, Inline, Part, Sink, Style};
 use crate::domain::assemble::Document;
 
 #[derive(Default)]
@@ -56,10 +56,10 @@ impl Sink for Html {
 }
 
 /// The document as an HTML fragment (no `<html>` wrapper), for the clipboard.
-pub fn fragment(doc: &Document) -> String {
+pub fn fragment(doc: &Document, part: Part) -> String {
     let mut sink = Html::default();
-    walk_body(doc, &mut sink);
-    walk_footer(doc, &mut sink);
+    walk_body(doc, part, &mut sink);
+    walk_footer(doc, &text_hash(doc, part), &mut sink);
     sink.out
 }
 
@@ -67,12 +67,12 @@ pub fn fragment(doc: &Document) -> String {
 const PRINT_CSS: &str = "body{font-family:Georgia,'Times New Roman',serif;line-height:1.45;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#111}h1,h2,h3,h4,h5{font-family:Arial,Helvetica,sans-serif;line-height:1.2}h2{border-bottom:1px solid #555;padding-bottom:.2rem;margin-top:2.5rem}h4{margin-top:1.6rem}h5{font-size:1rem;margin:1.4rem 0 .4rem}mark{background:#ffe08a;color:#000;padding:0 .15em}hr{margin-top:2rem}@media print{body{margin:0;max-width:none}h2,h3,h4,h5{break-after:avoid}mark{border:1px solid #000}}";
 
 /// A standalone, print-friendly HTML file.
-pub fn standalone(doc: &Document) -> String {
+pub fn standalone(doc: &Document, part: Part) -> String {
     let m = doc.language.messages();
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
         lang = doc.language.code(),
         title = escape(m.doc_title),
-        body = fragment(doc),
+        body = fragment(doc, part),
     )
 }

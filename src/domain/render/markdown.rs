@@ -1,7 +1,7 @@
 //! Markdown (CommonMark): every piece of text is escaped, so neither a buyer's input nor catalogue
 //! text can become a link, an image, raw HTML or structure.
 
-use super::{replace_ascii, walk_body, walk_footer, Inline, Sink, Style};
+use super::{replace_ascii, text_hash, walk_body, walk_footer, Inline, Part, Sink, Style};
 use crate::domain::assemble::Document;
 
 #[derive(Default)]
@@ -95,9 +95,9 @@ impl Sink for Markdown {
 }
 
 /// The whole Markdown export; the command line prints exactly this.
-pub fn render(doc: &Document) -> String {
+pub fn render(doc: &Document, part: Part) -> String {
     let mut sink = Markdown::default();
-    walk_body(doc, &mut sink);
-    walk_footer(doc, &mut sink);
+    walk_body(doc, part, &mut sink);
+    walk_footer(doc, &text_hash(doc, part), &mut sink);
     sink.out
 }

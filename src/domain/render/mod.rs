@@ -6,8 +6,10 @@ pub mod html;
 pub mod markdown;
 pub mod text;
 
-use super::assemble::{Document, Reference, Span};
+use super::assemble::{Document, Item, Layout, Lot, Span};
+use super::catalog::CriterionKind;
 use super::i18n::{fill, Messages};
+use super::selection::ProcedureStage;
 use super::template::Block;
 
 /// How a run of text is to be shown.
@@ -35,8 +37,9 @@ pub trait Sink {
     fn bullets(&mut self, items: &[Vec<Inline>]);
     /// The closing line before the footer.
     fn rule(&mut self);
-    /// Called before each criterion's heading; the preview puts its "Drop" button here.
-    fn item(&mut self, _key: &str, _lot: usize, _number: &str, _title: &str) {}
+    /// Called before each criterion's heading; the preview puts its "Drop" button and why the
+    /// criterion is there here.
+    fn item(&mut self, _item: &Item) {}
 }
 
 /// Removes what must never reach a document from outside text: control characters (line breaks
@@ -121,26 +124,24 @@ fn spans(m: &Messages, line: &[Span]) -> Vec<Inline> {
         .collect()
 }
 
-fn references(m: &Messages, used_in: &[Reference]) -> String {
-    used_in
-        .iter()
-        .map(|r| {
-            fill(
-                m.reference,
-                &[("lot", &r.lot.to_string()), ("number", &r.number)],
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// "Lot 1, SC2; Lot 2, SC1: Title (catalogue ref. ID)", for the plan and the guidance.
-fn entry_heading(m: &Messages, used_in: &[Reference], title: &str, id: &str) -> String {
-    clean(&format!(
-        "{}: {title} ({} {id})",
-        references(m, used_in),
-        m.catalogue_ref
-    ))
+/// "CPC3. Title", with the lots in a document of several lots, and with the catalogue reference
+/// where asked: the heading of a plan or guidance entry.
+fn entry_heading(
+    m: &Messages,
+    doc: &Document,
+    number: &str,
+    title: &str,
+    lots: &[usize],
+    id: Option<&str>,
+) -> String {
+    let mut heading = format!("{number}. {title}");
+    if doc.lots.len() > 1 && !lots.is_empty() {
+        heading.push_str(&format!(" ({})", m.lot_numbers(lots)));
+    }
+    if let Some(id) = id {
+        heading.push_str(&format!(" ({} {id})", m.catalogue_ref));
+    }
+    clean(&heading)
 }
 
 /// Paragraphs of a multi-paragraph note (blank-line separated).
@@ -151,142 +152,345 @@ fn note_paragraphs(note: &str) -> Vec<String> {
         .collect()
 }
 
-/// Everything above the footer.
-pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
-    let m = doc.language.messages();
-    sink.heading(1, m.doc_title);
-    let authority = match &doc.authority {
-        Some(a) => vec![
-            strong(&format!("{}:", m.doc_authority)),
-            plain(&format!(" {a}")),
-        ],
-        None => vec![
-            strong(&format!("{}:", m.doc_authority)),
-            plain(" "),
-            Inline {
-                style: Style::Missing,
-                text: m.marker_authority.to_string(),
-            },
-        ],
-    };
-    sink.paragraph(&authority);
-    if let Some(level) = doc.level {
-        sink.paragraph(&field(m.doc_level, m.level(level)));
-    }
-    sink.paragraph(&[plain(m.doc_intro)]);
+/// A part of the document that can be exported on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// Everything: tender text, plan, guidance and references.
+    Whole,
+    /// The tender text of every chosen stage, for publication.
+    Tender,
+    /// One stage of the tender text (the specification annex, the award model, the clauses), or
+    /// the contract-management plan for `Management`.
+    Stage(ProcedureStage),
+    /// The guidance notes and the references.
+    Guidance,
+}
 
+impl Part {
+    pub const ALL: [Part; 8] = [
+        Part::Whole,
+        Part::Tender,
+        Part::Stage(ProcedureStage::Selection),
+        Part::Stage(ProcedureStage::Specifications),
+        Part::Stage(ProcedureStage::Award),
+        Part::Stage(ProcedureStage::Contract),
+        Part::Stage(ProcedureStage::Management),
+        Part::Guidance,
+    ];
+
+    /// A stable name, for the command line and file names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Whole => "whole",
+            Part::Tender => "tender",
+            Part::Stage(stage) => stage.code(),
+            Part::Guidance => "guidance",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// What the buyer picks it by.
+    pub fn label(self, m: &Messages) -> String {
+        match self {
+            Part::Whole => m.part_whole.to_string(),
+            Part::Tender => m.part_tender_only.to_string(),
+            Part::Stage(ProcedureStage::Management) => m.part_plan_only.to_string(),
+            Part::Stage(stage) => fill(m.part_stage_only, &[("stage", m.stage(stage))]),
+            Part::Guidance => m.part_guidance_only.to_string(),
+        }
+    }
+
+    fn tender(self, kind: CriterionKind) -> bool {
+        match self {
+            Part::Whole | Part::Tender => true,
+            Part::Stage(stage) => stage.includes(kind),
+            Part::Guidance => false,
+        }
+    }
+
+    fn has_tender(self) -> bool {
+        matches!(
+            self,
+            Part::Whole
+                | Part::Tender
+                | Part::Stage(ProcedureStage::Selection)
+                | Part::Stage(ProcedureStage::Specifications)
+                | Part::Stage(ProcedureStage::Award)
+                | Part::Stage(ProcedureStage::Contract)
+        )
+    }
+
+    fn has_plan(self) -> bool {
+        matches!(self, Part::Whole | Part::Stage(ProcedureStage::Management))
+    }
+
+    fn has_guidance(self) -> bool {
+        matches!(self, Part::Whole | Part::Guidance)
+    }
+
+    /// What a file of this part is called, e.g. `ethical-ict-criteria-award.md`.
+    pub fn file_name(self, extension: &str) -> String {
+        match self {
+            Part::Whole => file_name(extension),
+            part => format!("ethical-ict-criteria-{}.{extension}", part.code()),
+        }
+    }
+}
+
+/// The parts a document has something for, in order: what the export offers.
+pub fn parts_of(doc: &Document) -> Vec<Part> {
+    Part::ALL
+        .into_iter()
+        .filter(|part| match part {
+            Part::Whole => true,
+            Part::Tender => !doc.sections.is_empty(),
+            Part::Stage(ProcedureStage::Management) => {
+                doc.plan.as_ref().is_some_and(|p| !p.is_empty())
+            }
+            Part::Stage(stage) => doc.sections.iter().any(|s| stage.includes(s.kind)),
+            Part::Guidance => !doc.guidance.is_empty(),
+        })
+        .collect()
+}
+
+/// The part's name as the heading line under the title says it.
+fn part_name(m: &Messages, part: Part) -> String {
+    match part {
+        Part::Whole => String::new(),
+        Part::Tender => m.part_name_tender.to_string(),
+        Part::Stage(ProcedureStage::Management) => m.part_name_plan.to_string(),
+        Part::Stage(stage) => m.stage(stage).to_lowercase(),
+        Part::Guidance => m.part_name_guidance.to_string(),
+    }
+}
+
+/// A criterion: at level 4 when written once for the procedure or in a document of one lot
+/// (`once`), else at level 5 under its lot.
+fn walk_item(doc: &Document, item: &Item, once: bool, sink: &mut dyn Sink) {
+    let level = if once { 4 } else { 5 };
+    let m = doc.language.messages();
+    sink.item(item);
+    let heading = if doc.working_notes {
+        format!(
+            "{}. {} ({} {})",
+            item.number, item.title, m.catalogue_ref, item.id
+        )
+    } else {
+        format!("{}. {}", item.number, item.title)
+    };
+    sink.heading(level, &clean(&heading));
+    // Once-per-procedure criteria say which lots they apply to (per-lot ones are under their lot).
+    if doc.lots.len() > 1 && once {
+        let lots = if item.lots.len() == doc.lots.len() {
+            m.applies_all.to_string()
+        } else {
+            let named: Vec<String> = item
+                .lots
+                .iter()
+                .filter_map(|n| doc.lots.iter().find(|l| l.number == *n))
+                .map(|l| {
+                    fill(
+                        m.lot_heading,
+                        &[("n", &l.number.to_string()), ("name", &l.name)],
+                    )
+                })
+                .collect();
+            let named: Vec<&str> = named.iter().map(String::as_str).collect();
+            m.join_list(&named)
+        };
+        sink.paragraph(&field(m.applies_to, &lots));
+    }
+    for block in &item.body {
+        match block {
+            Block::Paragraph(line) => sink.paragraph(&spans(m, line)),
+            Block::Bullets(items) => {
+                let items: Vec<Vec<Inline>> = items.iter().map(|l| spans(m, l)).collect();
+                sink.bullets(&items);
+            }
+        }
+    }
+    if let Some(points) = &item.points {
+        let mut line = vec![strong(&format!("{}:", m.points)), plain(" ")];
+        line.extend(spans(m, points));
+        sink.paragraph(&line);
+    }
+    if let Some(scoring) = &item.scoring {
+        sink.paragraph(&field(m.scoring, scoring));
+    }
+    sink.paragraph(&field(m.verification, &item.verification.submit));
+    if !item.verification.labels.is_empty() {
+        let mut names = item.verification.labels.clone();
+        names.push(m.or_equivalent.to_string());
+        sink.paragraph(&field(m.accepted_proof, &names.join(", ")));
+    }
+    if !item.verification.partial_labels.is_empty() {
+        let mut names = item.verification.partial_labels.clone();
+        names.push(m.or_equivalent.to_string());
+        sink.paragraph(&field(m.accepted_partial_proof, &names.join(", ")));
+    }
+    if !item.verification.equivalent.trim().is_empty() {
+        sink.paragraph(&field(m.equivalent_proof, &item.verification.equivalent));
+    }
+    if doc.working_notes {
+        sink.paragraph(&field(m.legal_basis, &item.legal.join("; ")));
+        if !item.why.risks.is_empty() {
+            sink.paragraph(&field(m.lot_risks, &item.why.risks.join(", ")));
+        }
+    }
+}
+
+fn lot_title(m: &Messages, lot: &Lot) -> String {
+    clean(&fill(
+        m.lot_heading,
+        &[("n", &lot.number.to_string()), ("name", &lot.name)],
+    ))
+}
+
+fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
+    let m = doc.language.messages();
     sink.heading(2, m.part_tender);
+    sink.heading(3, m.lots_title);
     for lot in &doc.lots {
-        sink.heading(
-            3,
-            &clean(&fill(
-                m.lot_heading,
-                &[("n", &lot.number.to_string()), ("name", &lot.name)],
-            )),
-        );
-        let cpv: Vec<String> = lot
-            .cpv
-            .iter()
-            .map(|c| format!("{} {}", c.code, c.label))
-            .chain((!lot.cpv_note.trim().is_empty()).then(|| lot.cpv_note.clone()))
-            .collect();
-        sink.paragraph(&field(m.lot_cpv, &cpv.join("; ")));
+        let mut rows = vec![field(m.lot_cpv, &{
+            let cpv: Vec<String> = lot
+                .cpv
+                .iter()
+                .map(|c| format!("{} {}", c.code, c.label))
+                .chain((!lot.cpv_note.trim().is_empty()).then(|| lot.cpv_note.clone()))
+                .collect();
+            cpv.join("; ")
+        })];
         if !lot.features.is_empty() {
             let scope: Vec<&str> = lot.features.iter().map(|f| m.lot_feature(*f)).collect();
-            sink.paragraph(&field(m.lot_scope, &m.join_list(&scope)));
+            rows.push(field(m.lot_scope, &m.join_list(&scope)));
         }
-        sink.paragraph(&field(m.lot_risks, &lot.risks.join(", ")));
-        if lot.sections.is_empty() {
-            sink.paragraph(&[plain(m.lot_empty)]);
+        if doc.lots.iter().any(|l| l.level != doc.level) {
+            if let Some(level) = lot.level {
+                rows.push(field(m.doc_level, m.level(level)));
+            }
         }
-        for section in &lot.sections {
-            sink.heading(4, m.kind_heading(section.kind));
-            for item in &section.items {
-                sink.item(&item.key, lot.number, &item.number, &item.title);
-                sink.heading(
-                    5,
-                    &clean(&format!(
-                        "{}. {} ({} {})",
-                        item.number, item.title, m.catalogue_ref, item.id
-                    )),
-                );
-                for block in &item.body {
-                    match block {
-                        Block::Paragraph(line) => sink.paragraph(&spans(m, line)),
-                        Block::Bullets(items) => {
-                            let items: Vec<Vec<Inline>> =
-                                items.iter().map(|l| spans(m, l)).collect();
-                            sink.bullets(&items);
-                        }
+        if lot.criteria == 0 {
+            rows.push(vec![plain(m.lot_empty)]);
+        }
+        sink.paragraph(&[strong(&lot_title(m, lot))]);
+        sink.bullets(&rows);
+    }
+    if doc.working_notes {
+        sink.paragraph(&field(m.lot_risks, &doc.risks.join(", ")));
+    }
+    // The award stage is shown even without criteria when a lot's points are not allocated.
+    let no_award = Layout::PerLot(Vec::new());
+    let award_missing = part.tender(CriterionKind::AwardCriterion)
+        && doc.lots.iter().any(|l| l.unallocated_points.is_some())
+        && !doc
+            .sections
+            .iter()
+            .any(|s| s.kind == CriterionKind::AwardCriterion);
+    let mut layouts: Vec<(CriterionKind, &Layout)> = doc
+        .sections
+        .iter()
+        .filter(|s| part.tender(s.kind))
+        .map(|s| (s.kind, &s.layout))
+        .collect();
+    if award_missing {
+        layouts.push((CriterionKind::AwardCriterion, &no_award));
+        layouts.sort_by_key(|(kind, _)| *kind);
+    }
+    for (kind, layout) in layouts {
+        sink.heading(3, m.kind_heading(kind));
+        match layout {
+            Layout::Procedure(items) => {
+                for item in items {
+                    walk_item(doc, item, true, sink);
+                }
+            }
+            Layout::PerLot(groups) => {
+                for lot in &doc.lots {
+                    let group = groups.iter().find(|g| g.lot == lot.number);
+                    let unallocated = lot
+                        .unallocated_points
+                        .filter(|_| kind == CriterionKind::AwardCriterion);
+                    if group.is_none() && unallocated.is_none() {
+                        continue;
+                    }
+                    // One lot: its name is said once, in the lots above.
+                    let several = doc.lots.len() > 1;
+                    if several {
+                        sink.heading(4, &lot_title(m, lot));
+                    }
+                    for item in group.iter().flat_map(|g| &g.items) {
+                        walk_item(doc, item, !several, sink);
+                    }
+                    if let Some(total) = unallocated {
+                        sink.paragraph(&[plain(&fill(
+                            m.award_unallocated,
+                            &[("total", &total.to_string())],
+                        ))]);
                     }
                 }
-                if let Some(points) = &item.points {
-                    let mut line = vec![strong(&format!("{}:", m.points)), plain(" ")];
-                    line.extend(spans(m, points));
-                    sink.paragraph(&line);
-                }
-                if let Some(scoring) = &item.scoring {
-                    sink.paragraph(&field(m.scoring, scoring));
-                }
-                sink.paragraph(&field(m.verification, &item.verification.submit));
-                if !item.verification.labels.is_empty() {
-                    let mut names = item.verification.labels.clone();
-                    names.push(m.or_equivalent.to_string());
-                    sink.paragraph(&field(m.accepted_proof, &names.join(", ")));
-                }
-                if !item.verification.partial_labels.is_empty() {
-                    let mut names = item.verification.partial_labels.clone();
-                    names.push(m.or_equivalent.to_string());
-                    sink.paragraph(&field(m.accepted_partial_proof, &names.join(", ")));
-                }
-                if !item.verification.equivalent.trim().is_empty() {
-                    sink.paragraph(&field(m.equivalent_proof, &item.verification.equivalent));
-                }
-                sink.paragraph(&field(m.legal_basis, &item.legal.join("; ")));
             }
-        }
-        if let Some(total) = lot.unallocated_points {
-            sink.paragraph(&[plain(&fill(
-                m.award_unallocated,
-                &[("total", &total.to_string())],
-            ))]);
         }
     }
+}
 
-    if let Some(plan) = &doc.plan {
-        sink.heading(2, m.part_plan);
-        sink.paragraph(&[plain(m.plan_intro)]);
-        for entry in plan {
-            sink.heading(
-                3,
-                &entry_heading(m, &entry.used_in, &entry.title, &entry.id),
-            );
-            let row = |label: &str, line: &[Span]| {
-                let mut row = vec![strong(&format!("{label}:")), plain(" ")];
-                row.extend(spans(m, line));
-                row
-            };
-            let mut rows = vec![
-                row(m.plan_kpi, &entry.kpi),
-                row(m.plan_cadence, &entry.cadence),
-            ];
-            if !entry.follow_up.is_empty() {
-                rows.push(row(m.plan_follow_up, &entry.follow_up));
-            }
-            if !entry.remediation.is_empty() {
-                rows.push(row(m.plan_remediation, &entry.remediation));
-            }
-            sink.bullets(&rows);
+fn walk_plan(doc: &Document, sink: &mut dyn Sink) {
+    let m = doc.language.messages();
+    let Some(plan) = &doc.plan else {
+        return;
+    };
+    sink.heading(2, m.part_plan);
+    sink.paragraph(&[plain(m.plan_intro)]);
+    for entry in plan {
+        sink.heading(
+            3,
+            &entry_heading(
+                m,
+                doc,
+                &entry.number,
+                &entry.title,
+                &entry.lots,
+                Some(&entry.id),
+            ),
+        );
+        let row = |label: &str, line: &[Span]| {
+            let mut row = vec![strong(&format!("{label}:")), plain(" ")];
+            row.extend(spans(m, line));
+            row
+        };
+        let mut rows = vec![
+            row(m.plan_kpi, &entry.kpi),
+            row(m.plan_cadence, &entry.cadence),
+        ];
+        if !entry.follow_up.is_empty() {
+            rows.push(row(m.plan_follow_up, &entry.follow_up));
         }
+        if !entry.remediation.is_empty() {
+            rows.push(row(m.plan_remediation, &entry.remediation));
+        }
+        sink.bullets(&rows);
     }
+}
 
+fn walk_guidance(doc: &Document, sink: &mut dyn Sink) {
+    let m = doc.language.messages();
     if !doc.guidance.is_empty() {
         sink.heading(2, m.part_guidance);
         sink.paragraph(&[plain(m.guidance_intro)]);
+        sink.paragraph(&field(m.guidance_risks, &doc.risks.join(", ")));
         for entry in &doc.guidance {
             sink.heading(
                 3,
-                &entry_heading(m, &entry.used_in, &entry.title, &entry.id),
+                &entry_heading(
+                    m,
+                    doc,
+                    &entry.number,
+                    &entry.title,
+                    &entry.lots,
+                    Some(&entry.id),
+                ),
             );
             for paragraph in note_paragraphs(&entry.note) {
                 sink.paragraph(&[plain(&paragraph)]);
@@ -319,6 +523,8 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
                     ],
                 ))]);
             }
+            sink.paragraph(&field(m.guidance_addresses, &entry.addresses.join(", ")));
+            sink.paragraph(&field(m.legal_basis, &entry.legal.join("; ")));
         }
     }
 
@@ -367,8 +573,50 @@ pub fn walk_body(doc: &Document, sink: &mut dyn Sink) {
     }
 }
 
-/// The closing line and the footer naming the catalogue and the text hash.
-pub fn walk_footer(doc: &Document, sink: &mut dyn Sink) {
+/// Everything of `part` above the footer.
+pub fn walk_body(doc: &Document, part: Part, sink: &mut dyn Sink) {
+    let m = doc.language.messages();
+    sink.heading(1, m.doc_title);
+    if part != Part::Whole {
+        sink.paragraph(&[plain(&fill(m.doc_part, &[("part", &part_name(m, part))]))]);
+    }
+    let authority = match &doc.authority {
+        Some(a) => vec![
+            strong(&format!("{}:", m.doc_authority)),
+            plain(&format!(" {a}")),
+        ],
+        None => vec![
+            strong(&format!("{}:", m.doc_authority)),
+            plain(" "),
+            Inline {
+                style: Style::Missing,
+                text: m.marker_authority.to_string(),
+            },
+        ],
+    };
+    sink.paragraph(&authority);
+    if let Some(level) = doc.level {
+        sink.paragraph(&field(m.doc_level, m.level(level)));
+    }
+    if part.has_tender() {
+        let intro = if doc.working_notes {
+            format!("{} {}", m.doc_intro, m.doc_intro_notes)
+        } else {
+            m.doc_intro.to_string()
+        };
+        sink.paragraph(&[plain(&intro)]);
+        walk_tender(doc, part, sink);
+    }
+    if part.has_plan() {
+        walk_plan(doc, sink);
+    }
+    if part.has_guidance() {
+        walk_guidance(doc, sink);
+    }
+}
+
+/// The closing line and the footer naming the catalogue and the text hash of what is above it.
+pub fn walk_footer(doc: &Document, text_hash: &str, sink: &mut dyn Sink) {
     let m = doc.language.messages();
     sink.rule();
     sink.paragraph(&[plain(&fill(
@@ -377,9 +625,17 @@ pub fn walk_footer(doc: &Document, sink: &mut dyn Sink) {
             ("title", &doc.catalog_title),
             ("version", &doc.catalog_version),
             ("catalogue_hash", &doc.catalog_hash),
-            ("text_hash", &doc.text_hash),
+            ("text_hash", text_hash),
         ],
     ))]);
+}
+
+/// The text hash of a part: the document's own for the whole, else that of the part's text.
+pub fn text_hash(doc: &Document, part: Part) -> String {
+    match part {
+        Part::Whole => doc.text_hash.clone(),
+        part => super::digest::short_sha256(text::body(doc, part).as_bytes()),
+    }
 }
 
 /// The file name of an export, e.g. `ethical-ict-criteria.md`.

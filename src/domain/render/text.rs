@@ -1,7 +1,7 @@
 //! Plain text: for pasting into any e-tendering system. Nothing is escaped because nothing is
 //! interpreted; control characters were removed by the walker.
 
-use super::{walk_body, walk_footer, Inline, Sink};
+use super::{walk_body, walk_footer, Inline, Part, Sink};
 use crate::domain::assemble::Document;
 
 #[derive(Default)]
@@ -50,16 +50,21 @@ impl Sink for Text {
     }
 }
 
-/// The text above the closing line; its SHA-256 is the document's text hash.
-pub fn body(doc: &Document) -> String {
+/// The text of a part above the closing line; its SHA-256 is the part's text hash.
+pub fn body(doc: &Document, part: Part) -> String {
     let mut sink = Text::default();
-    walk_body(doc, &mut sink);
+    walk_body(doc, part, &mut sink);
     sink.out
 }
 
-/// The whole plain-text export.
-pub fn render(doc: &Document) -> String {
-    let mut sink = Text { out: body(doc) };
-    walk_footer(doc, &mut sink);
+/// The plain-text export of a part.
+pub fn render(doc: &Document, part: Part) -> String {
+    let out = body(doc, part);
+    let hash = match part {
+        Part::Whole => doc.text_hash.clone(),
+        _ => crate::domain::digest::short_sha256(out.as_bytes()),
+    };
+    let mut sink = Text { out };
+    walk_footer(doc, &hash, &mut sink);
     sink.out
 }

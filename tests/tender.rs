@@ -1,0 +1,240 @@
+//! A document built the way tenders are, by the buyer's choice: criteria included for the risks
+//! they address, related ones offered, one number per criterion, stages published once or per
+//! lot, working notes kept out of the tender text, and every part exportable on its own.
+
+mod common;
+
+use common::{fixture, full_selection};
+use criteria_builder::domain::assemble::{assemble, lot_criteria, Layout};
+use criteria_builder::domain::catalog::{AmbitionLevel, CriterionKind};
+use criteria_builder::domain::digest::short_sha256;
+use criteria_builder::domain::i18n::Language;
+use criteria_builder::domain::measure::{measure, pages, per_level};
+use criteria_builder::domain::render::{markdown, parts_of, text, Part};
+use criteria_builder::domain::selection::{drop_key, ProcedureStage};
+
+/// The fixture with AC-02 (about minerals) also touching forced labour.
+fn touching() -> criteria_builder::domain::catalog::Catalog {
+    let mut c = fixture();
+    let ac = c.criteria.iter_mut().find(|k| k.id == "AC-02").unwrap();
+    ac.touches = vec!["forced".into()];
+    c
+}
+
+#[test]
+fn a_criterion_comes_in_for_what_it_addresses_and_is_only_offered_for_what_it_touches() {
+    let c = touching();
+    let mut selection = full_selection(AmbitionLevel::Advanced);
+    selection.risks = ["forced".to_string()].into_iter().collect();
+    let found = lot_criteria(&c, &selection, "laptops");
+    let kept: Vec<&str> = found.kept.iter().map(|k| k.id.as_str()).collect();
+    assert!(!kept.contains(&"AC-02"), "{kept:?}");
+    let offered: Vec<&str> = found.offered.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(offered, ["AC-02"]);
+    let doc = assemble(&c, &selection, Language::En);
+    assert_eq!(doc.offered.len(), 1);
+    assert_eq!(doc.offered[0].touches, ["Forced labour"]);
+    assert_eq!(doc.offered[0].key, "laptops/AC-02");
+
+    // Added by the buyer, it is in, says why, and is no longer offered.
+    selection.added.insert(drop_key("laptops", "AC-02"));
+    let doc = assemble(&c, &selection, Language::En);
+    let item = doc
+        .lot_items(1)
+        .into_iter()
+        .find(|i| i.id == "AC-02")
+        .unwrap()
+        .clone();
+    assert!(item.why.added);
+    assert!(item.why.risks.is_empty());
+    assert!(doc.offered.is_empty());
+    // The others say which chosen risk brought them in.
+    let ac = doc
+        .lot_items(1)
+        .into_iter()
+        .find(|i| i.id == "AC-01")
+        .unwrap();
+    assert_eq!(ac.why.risks, ["Forced labour"]);
+}
+
+#[test]
+fn a_criterion_made_redundant_by_a_kept_one_is_not_offered() {
+    let mut c = fixture();
+    // CL-01 touches minerals; at spearhead, CL-02 replaces it in the laptops lot.
+    let cl = c.criteria.iter_mut().find(|k| k.id == "CL-01").unwrap();
+    cl.addresses = vec!["minerals".into()];
+    cl.touches = vec!["forced".into()];
+    let mut selection = full_selection(AmbitionLevel::Spearhead);
+    selection.risks = ["forced".to_string()].into_iter().collect();
+    let found = lot_criteria(&c, &selection, "laptops");
+    assert!(found.offered.iter().all(|k| k.id != "CL-01"));
+    // In the phones lot nothing replaces it: offered there.
+    let found = lot_criteria(&c, &selection, "phones");
+    assert!(found.offered.iter().any(|k| k.id == "CL-01"));
+}
+
+#[test]
+fn selection_and_clauses_are_written_once_with_their_lots_and_specifications_per_lot() {
+    let doc = assemble(
+        &fixture(),
+        &full_selection(AmbitionLevel::Advanced),
+        Language::En,
+    );
+    let layout = |kind| &doc.sections.iter().find(|s| s.kind == kind).unwrap().layout;
+    match layout(CriterionKind::ExclusionGround) {
+        Layout::Procedure(items) => {
+            assert_eq!(items.len(), 1, "once per procedure");
+            assert_eq!(items[0].lots, [1, 2]);
+            assert_eq!(items[0].keys, ["laptops/EX-01", "phones/EX-01"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    match layout(CriterionKind::TechnicalSpecification) {
+        Layout::PerLot(groups) => {
+            assert_eq!(groups.len(), 2);
+            // The same specification keeps its number in both lots.
+            assert_eq!(groups[0].items[0].number, "TS1");
+            assert_eq!(groups[1].items[0].number, "TS1");
+        }
+        other => panic!("{other:?}"),
+    }
+    let md = markdown::render(&doc, Part::Tender);
+    assert_eq!(md.matches("EX1. Title of EX-01").count(), 1, "{md}");
+    assert!(md.contains("**Applies to:** all lots"));
+    // A criterion for several lots names them all where the text says {lot}.
+    let mut c = fixture();
+    c.criteria
+        .iter_mut()
+        .find(|k| k.id == "EX-01")
+        .unwrap()
+        .text = "Exclusion in {lot}.".into();
+    let md = markdown::render(
+        &assemble(&c, &full_selection(AmbitionLevel::Advanced), Language::En),
+        Part::Whole,
+    );
+    assert!(
+        md.contains("Exclusion in the lots \u{201c}Laptops\u{201d} and \u{201c}Phones\u{201d}."),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_clause_for_some_lots_is_marked_with_them() {
+    let doc = assemble(
+        &fixture(),
+        &full_selection(AmbitionLevel::Spearhead),
+        Language::En,
+    );
+    let md = markdown::render(&doc, Part::Whole);
+    // CL-02 (laptops) replaces CL-01 there; CL-01 stays for phones.
+    assert!(md.contains("CPC1. Title of CL-01"), "{md}");
+    assert!(md.contains("**Applies to:** Lot 2: Phones"), "{md}");
+    assert!(md.contains("**Applies to:** Lot 1: Laptops"), "{md}");
+}
+
+#[test]
+fn the_tender_text_leaves_working_notes_to_the_guidance_unless_asked() {
+    let mut selection = full_selection(AmbitionLevel::Advanced);
+    let c = fixture();
+    let doc = assemble(&c, &selection, Language::En);
+    let tender = text::render(&doc, Part::Tender);
+    for note in ["catalogue ref.", "Legal basis:", "Risks addressed"] {
+        assert!(!tender.contains(note), "{note} in the tender text");
+    }
+    let guidance = text::render(&doc, Part::Guidance);
+    assert!(guidance.contains("(catalogue ref. EX-01)"));
+    assert!(guidance.contains("Legal basis: Directive 2014/24/EU, Article 70"));
+    assert!(guidance.contains("Addresses: Forced labour"));
+    selection.working_notes = true;
+    let with_notes = text::render(&assemble(&c, &selection, Language::En), Part::Tender);
+    for note in ["catalogue ref.", "Legal basis:", "Risks addressed"] {
+        assert!(
+            with_notes.contains(note),
+            "{note} missing with working notes"
+        );
+    }
+}
+
+#[test]
+fn every_part_exports_alone_with_the_hash_of_its_own_text() {
+    let doc = assemble(
+        &fixture(),
+        &full_selection(AmbitionLevel::Advanced),
+        Language::En,
+    );
+    let parts = parts_of(&doc);
+    assert_eq!(parts.len(), Part::ALL.len(), "{parts:?}");
+    for part in parts {
+        let body = text::body(&doc, part);
+        let full = text::render(&doc, part);
+        let hash = if part == Part::Whole {
+            doc.text_hash.clone()
+        } else {
+            short_sha256(body.as_bytes())
+        };
+        assert!(full.contains(&format!("Text hash {hash}")), "{part:?}");
+        let has = |heading: &str| body.contains(heading);
+        match part {
+            Part::Whole => assert!(has("Part A") && has("Part B") && has("Part C")),
+            Part::Tender => assert!(has("Part A") && !has("Part B") && !has("Part C")),
+            Part::Stage(ProcedureStage::Award) => {
+                assert!(has("AC1.") && !has("TS1.") && !has("CPC1.") && !has("SC1."))
+            }
+            Part::Stage(ProcedureStage::Specifications) => {
+                assert!(has("TS1.") && !has("AC1.") && !has("Part B"))
+            }
+            Part::Stage(ProcedureStage::Contract) => assert!(has("CPC1.") && !has("TS1.")),
+            Part::Stage(ProcedureStage::Selection) => {
+                assert!(has("EX1.") && has("SC1.") && !has("CPC1."))
+            }
+            Part::Stage(ProcedureStage::Management) => {
+                assert!(has("Part B") && !has("Part A") && !has("Part C"))
+            }
+            Part::Guidance => assert!(has("Part C") && has("References") && !has("Part A")),
+        }
+    }
+}
+
+#[test]
+fn a_lot_can_have_its_own_level() {
+    let c = fixture();
+    let mut selection = full_selection(AmbitionLevel::Spearhead);
+    selection
+        .lot_levels
+        .insert("laptops".into(), AmbitionLevel::Basic);
+    let doc = assemble(&c, &selection, Language::En);
+    let ids: Vec<&str> = doc.lot_items(1).iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["EX-01", "SC-01", "AC-01", "CL-01"],
+        "laptops at basic"
+    );
+    assert_eq!(doc.lots[0].level, Some(AmbitionLevel::Basic));
+    assert_eq!(doc.lots[1].level, Some(AmbitionLevel::Spearhead));
+    assert!(text::render(&doc, Part::Tender).contains("Ambition level: Basic"));
+}
+
+#[test]
+fn the_effort_of_each_level_is_measured_before_it_is_chosen() {
+    let mut c = fixture();
+    c.criteria
+        .iter_mut()
+        .find(|k| k.id == "AC-02")
+        .unwrap()
+        .bidder_pages = 3;
+    let selection = full_selection(AmbitionLevel::Basic);
+    let levels = per_level(&c, &selection, Language::En);
+    assert_eq!(levels.len(), 3);
+    let (basic, advanced) = (levels[0].1, levels[1].1);
+    assert!(basic.criteria < advanced.criteria);
+    assert_eq!(basic.bidder_pages, 0);
+    assert_eq!(advanced.bidder_pages, 3);
+    assert_eq!((advanced.award_to_read, advanced.award_by_rule), (1, 1));
+    let doc = assemble(&c, &selection, Language::En);
+    let m = measure(&c, &doc);
+    assert_eq!(
+        m.tender_pages,
+        pages(text::body(&doc, Part::Tender).chars().count())
+    );
+    assert_eq!((pages(1), pages(4000), pages(4001)), (1, 1, 2));
+}
