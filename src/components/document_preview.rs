@@ -10,8 +10,21 @@ use crate::domain::render::{text_hash, walk_body, walk_footer, Inline, Part, Sin
 use crate::state::{Action, WizardState};
 use yew::prelude::*;
 
+/// A part, stage, lot or criterion of the preview, folded under its heading.
+struct Fold {
+    level: u8,
+    summary: Html,
+    children: Vec<Html>,
+}
+
 struct PreviewSink<'d> {
     nodes: Vec<Html>,
+    /// The open folds, outermost first: every heading below the title opens one.
+    folds: Vec<Fold>,
+    /// The "why" and "Drop" bar of the criterion whose heading comes next.
+    pending_bar: Option<Html>,
+    /// Whether the headings now come from the tender text (listed in the contents down to stages).
+    in_tender: bool,
     state: UseReducerHandle<WizardState>,
     m: &'static Messages,
     /// The first key of each criterion in preview order: where focus goes after a drop.
@@ -42,40 +55,83 @@ pub fn why_text(m: &Messages, item: &Item) -> String {
         parts.push(m.why_added.to_string());
     }
     if !item.why.scope.is_empty() {
-        let scope: Vec<&str> = item.why.scope.iter().map(|f| m.lot_feature(*f)).collect();
+        let scope: Vec<&str> = item.why.scope.iter().map(|f| m.feature(*f)).collect();
         parts.push(fill(m.why_scope, &[("scope", &m.join_list(&scope))]));
     }
     parts.join(" ")
+}
+
+impl PreviewSink<'_> {
+    fn push(&mut self, node: Html) {
+        match self.folds.last_mut() {
+            Some(fold) => fold.children.push(node),
+            None => self.nodes.push(node),
+        }
+    }
+
+    /// Closes the folds at `level` or deeper.
+    fn close_to(&mut self, level: u8) {
+        while self.folds.last().is_some_and(|f| f.level >= level) {
+            let Some(fold) = self.folds.pop() else { break };
+            let node = html! {
+                <details class="ecb-fold" open=true>
+                    <summary class="ecb-fold-summary">{ fold.summary }</summary>
+                    { for fold.children }
+                </details>
+            };
+            self.push(node);
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Html>, Vec<(u8, String, String)>) {
+        self.close_to(0);
+        (self.nodes, self.toc)
+    }
 }
 
 impl Sink for PreviewSink<'_> {
     fn heading(&mut self, level: u8, text: &str) {
         // The widget's step heading is h2; the document's outline sits below it.
         let tag = format!("h{}", (level + 2).min(6));
-        if (2..=3).contains(&level) {
+        if level == 2 {
+            self.in_tender = text == self.m.part_tender;
+        }
+        let listed = level == 2 || (level == 3 && self.in_tender);
+        let heading = if listed {
             let id = format!("{}-{}", self.id_prefix, self.toc.len());
             self.toc.push((level, text.to_string(), id.clone()));
-            self.nodes.push(html! {
-                <@{tag} class="ecb-doc-heading" {id} tabindex="-1">{ text.to_string() }</@>
-            });
+            html! { <@{tag} class="ecb-doc-heading" {id} tabindex="-1">{ text.to_string() }</@> }
         } else {
-            self.nodes
-                .push(html! { <@{tag} class="ecb-doc-heading">{ text.to_string() }</@> });
+            html! { <@{tag} class="ecb-doc-heading">{ text.to_string() }</@> }
+        };
+        if level < 2 {
+            self.close_to(0);
+            self.push(heading);
+            return;
         }
+        // Parts, stages, lots and criteria fold under their headings; the criterion's bar
+        // stays visible above its text.
+        self.close_to(level);
+        self.folds.push(Fold {
+            level,
+            summary: heading,
+            children: self.pending_bar.take().into_iter().collect(),
+        });
     }
 
     fn paragraph(&mut self, line: &[Inline]) {
-        self.nodes.push(html! { <p>{ inline(line) }</p> });
+        self.push(html! { <p>{ inline(line) }</p> });
     }
 
     fn bullets(&mut self, items: &[Vec<Inline>]) {
-        self.nodes.push(
+        self.push(
             html! { <ul>{ for items.iter().map(|i| html! { <li>{ inline(i) }</li> }) }</ul> },
         );
     }
 
     fn rule(&mut self) {
-        self.nodes.push(html! { <hr /> });
+        self.close_to(0);
+        self.push(html! { <hr /> });
     }
 
     fn item(&mut self, item: &Item) {
@@ -103,7 +159,7 @@ impl Sink for PreviewSink<'_> {
         } else {
             String::new()
         };
-        self.nodes.push(html! {
+        self.pending_bar = Some(html! {
             <div class="ecb-item-bar">
                 <p class="ecb-why">{ why_text(m, item) }</p>
                 <button type="button" class="ecb-link-button ecb-drop"
@@ -205,6 +261,9 @@ pub fn document_preview(ctx: &WizardContext, document: &Document) -> Html {
     let m = ctx.messages();
     let mut sink = PreviewSink {
         nodes: Vec::new(),
+        folds: Vec::new(),
+        pending_bar: None,
+        in_tender: false,
         state: ctx.state.clone(),
         m,
         order: preview_order(document),
@@ -213,6 +272,7 @@ pub fn document_preview(ctx: &WizardContext, document: &Document) -> Html {
     };
     walk_body(document, Part::Whole, &mut sink);
     walk_footer(document, &text_hash(document, Part::Whole), &mut sink);
+    let (nodes, toc) = sink.finish();
     let title_id = ctx.id("preview-title");
     html! {
         <>
@@ -222,7 +282,7 @@ pub fn document_preview(ctx: &WizardContext, document: &Document) -> Html {
                 <nav class="ecb-toc" aria-label={m.toc_title}>
                     <p class="ecb-toc-title">{ m.toc_title }</p>
                     <ul>
-                        { for sink.toc.iter().map(|(level, text, id)| {
+                        { for toc.iter().map(|(level, text, id)| {
                             let target = id.clone();
                             let onclick = Callback::from(move |e: MouseEvent| focus_field(&e, &target));
                             html! {
@@ -233,7 +293,7 @@ pub fn document_preview(ctx: &WizardContext, document: &Document) -> Html {
                         }) }
                     </ul>
                 </nav>
-                <div class="ecb-document">{ for sink.nodes }</div>
+                <div class="ecb-document">{ for nodes }</div>
             </section>
             { offered(ctx, document) }
             { dropped(ctx, document) }

@@ -91,7 +91,7 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
     let part_id = ctx.id("export-part");
     html! {
         <section class="ecb-export" aria-labelledby={title_id.clone()}>
-            <h3 class="ecb-subheading" id={title_id}>{ m.export_title }</h3>
+            <h3 class="ecb-subheading" id={title_id} tabindex="-1">{ m.export_title }</h3>
             <div class="ecb-field">
                 <label class="ecb-label" for={part_id.clone()}>{ m.export_part_legend }</label>
                 <select class="ecb-select" id={part_id} {onchange}>

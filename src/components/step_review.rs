@@ -3,6 +3,7 @@
 use super::checkbox::Choice;
 use super::details_hints::details_hints;
 use super::document_preview::document_preview;
+use super::error_summary::focus_field;
 use super::export_panel::export_panel;
 use super::WizardContext;
 use crate::domain::assemble::Document;
@@ -132,10 +133,13 @@ fn summary(ctx: &WizardContext, document: &Document) -> Html {
     let has_award = ctx.state.selection.stages.contains(&ProcedureStage::Award);
     let total = ctx.state.selection.details.number(DetailField::AwardPoints);
     let title_id = ctx.id("summary-title");
+    let export_id = ctx.id("export-title");
+    let export_target = export_id.clone();
     html! {
         <section class="ecb-review-summary" aria-labelledby={title_id.clone()}>
-            <h3 class="ecb-subheading" id={title_id}>{ m.summary_title }</h3>
-            <div class="ecb-table-wrap">
+            <h3 class="ecb-subheading" id={title_id.clone()}>{ m.summary_title }</h3>
+            // A region named by the section heading, so it can be scrolled by keyboard at 320 px.
+            <div class="ecb-table-wrap" role="region" tabindex="0" aria-labelledby={title_id.clone()}>
                 <table class="ecb-table">
                     <thead>
                         <tr>
@@ -171,13 +175,28 @@ fn summary(ctx: &WizardContext, document: &Document) -> Html {
                     </tbody>
                 </table>
             </div>
-            <p>{ fill(m.summary_effort, &[
-                ("pages", &measure.tender_pages.to_string()),
-                ("total", &measure.total_pages.to_string()),
-                ("bidder", &measure.bidder_pages.to_string()),
-                ("read", &measure.award_to_read.to_string()),
-                ("rule", &measure.award_by_rule.to_string()),
-            ]) }</p>
+            <ul class="ecb-effort">
+                <li>{ fill(m.summary_effort, &[
+                    ("pages", &measure.tender_pages.to_string()),
+                    ("total", &measure.total_pages.to_string()),
+                ]) }</li>
+                <li>{ if measure.bidder_pages == 0 {
+                    m.summary_bidder_none.to_string()
+                } else {
+                    fill(m.summary_bidder_pages, &[("bidder", &measure.bidder_pages.to_string())])
+                } }</li>
+                if measure.award_to_read + measure.award_by_rule > 0 {
+                    <li>{ fill(m.summary_award, &[
+                        ("read", &measure.award_to_read.to_string()),
+                        ("rule", &measure.award_by_rule.to_string()),
+                    ]) }</li>
+                }
+            </ul>
+            <p>
+                <a href={format!("#{export_id}")} onclick={Callback::from(move |e: MouseEvent| focus_field(&e, &export_target))}>
+                    { m.summary_go_export }
+                </a>
+            </p>
         </section>
     }
 }

@@ -702,6 +702,15 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         });
     }
 
+    // Offered criteria in tender order within each lot.
+    doc.offered.sort_by_key(|o| {
+        (
+            o.lot,
+            o.kind,
+            catalog.criteria.iter().position(|c| c.id == o.id),
+        )
+    });
+
     // 2. One number per criterion in the whole document, in tender order.
     let mut order: Vec<(CriterionKind, bool, AmbitionLevel, usize, &Criterion)> = Vec::new();
     for plan in &plans {

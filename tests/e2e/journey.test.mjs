@@ -99,17 +99,17 @@ test('keyboard-only journey to a Markdown download identical to the command line
   // Drop a criterion and restore it, by keyboard.
   const before = await page.locator('.ecb-drop').count();
   await tabTo(page, () => document.activeElement.classList.contains('ecb-drop'));
-  const dropped = await page.evaluate(() => document.activeElement.dataset.dropKey);
+  const dropped = await page.evaluate(() => document.activeElement.dataset.dropKey.split(' ')[0]);
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.ecb-drop').length === n - 1, before);
   // The dropped button is gone; focus stays where the buyer was, on the next criterion's button.
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('ecb-drop')), true);
-  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.dropKey), dropped);
+  assert.ok(!(await page.evaluate(() => document.activeElement.dataset.dropKey)).split(' ').includes(dropped));
   await tabTo(page, focusedLabelled, 'Restore', 200);
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.ecb-drop').length === n, before);
   // Focus returns to the restored criterion's own button.
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.dropKey), dropped);
+  assert.ok((await page.evaluate(() => document.activeElement.dataset.dropKey)).split(' ').includes(dropped));
 
   // The tender text for publication is the first export; the whole document is one choice away.
   const dir = await tempDir();
