@@ -238,3 +238,46 @@ fn the_effort_of_each_level_is_measured_before_it_is_chosen() {
     );
     assert_eq!((pages(1), pages(4000), pages(4001)), (1, 1, 2));
 }
+
+#[test]
+fn each_criterion_says_where_the_risk_it_was_chosen_for_is_worst() {
+    use criteria_builder::domain::catalog::{SalienceLevel, SupplyChainStage};
+    use criteria_builder::domain::embedded;
+    use criteria_builder::domain::selection::Selection;
+    let c = embedded::catalog(Language::En).unwrap();
+    let selection = Selection {
+        categories: ["laptops-desktops".to_string()].into_iter().collect(),
+        risks: ["forced-labour", "child-labour"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        level: Some(AmbitionLevel::Basic),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        ..Selection::default()
+    };
+    let doc = assemble(&c, &selection, Language::En);
+    let clause = doc
+        .lot_items(1)
+        .into_iter()
+        .find(|i| i.id == "LR-CPC-01")
+        .unwrap()
+        .clone();
+    assert_eq!(clause.why.risks, ["Forced labour", "Child labour"]);
+    assert_eq!(
+        clause.why.hotspots,
+        [
+            Some((SalienceLevel::High, vec![SupplyChainStage::Components])),
+            Some((SalienceLevel::High, vec![SupplyChainStage::RawMaterials])),
+        ]
+    );
+    // Basic, one lot, two risks, all tender stages: a handful of criteria in about three pages.
+    assert!(doc.lot_items(1).len() <= 6, "{}", doc.lot_items(1).len());
+    let tender = text::body(&doc, Part::Tender).chars().count();
+    assert!(pages(tender) <= 3, "{tender} characters of tender text");
+    // Nothing it only touches is added: no conflict-minerals or battery criterion.
+    assert!(doc
+        .lot_items(1)
+        .iter()
+        .all(|i| !i.id.starts_with("CM-") && !i.id.starts_with("BAT-")));
+    assert!(doc.offered.iter().any(|o| o.id == "CM-CPC-01"));
+}

@@ -48,8 +48,29 @@ fn inline(line: &[Inline]) -> Html {
 pub fn why_text(m: &Messages, item: &Item) -> String {
     let mut parts = Vec::new();
     if !item.why.risks.is_empty() {
-        let risks: Vec<&str> = item.why.risks.iter().map(String::as_str).collect();
-        parts.push(fill(m.why_risks, &[("risks", &m.join_list(&risks))]));
+        let risks: Vec<String> = item
+            .why
+            .risks
+            .iter()
+            .zip(&item.why.hotspots)
+            .map(|(risk, hotspot)| match hotspot {
+                Some((level, stages)) if !stages.is_empty() => {
+                    let stages: Vec<&str> =
+                        stages.iter().map(|s| m.supply_chain_stage(*s)).collect();
+                    fill(
+                        m.why_risk_hotspot,
+                        &[
+                            ("risk", risk),
+                            ("level", m.salience(*level)),
+                            ("stages", &m.join_list(&stages)),
+                        ],
+                    )
+                }
+                _ => risk.clone(),
+            })
+            .collect();
+        let risks: Vec<&str> = risks.iter().map(String::as_str).collect();
+        parts.push(fill(m.why_risks, &[("risks", &risks.join("; "))]));
     }
     if item.why.added {
         parts.push(m.why_added.to_string());

@@ -271,8 +271,8 @@ fn review_options(ctx: &WizardContext, document: &Document) -> Html {
     for section in &document.sections {
         let keys: Vec<String> = section.items().flat_map(|i| i.keys.clone()).collect();
         let n = keys.len().to_string();
-        let stage = m.kind_heading(section.kind).to_lowercase();
-        groups.push((fill(m.drop_stage, &[("stage", &stage), ("n", &n)]), keys));
+        let stage = m.kind_heading(section.kind);
+        groups.push((fill(m.drop_stage, &[("stage", stage), ("n", &n)]), keys));
     }
     if document.lots.len() > 1 {
         for lot in &document.lots {

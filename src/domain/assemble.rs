@@ -3,7 +3,7 @@
 
 use super::catalog::{
     citations, AmbitionLevel, Catalog, CpvCode, Criterion, CriterionKind, Label, LegalBasis,
-    LotFeature, Source,
+    LotFeature, RiskTopic, SalienceLevel, Source, SupplyChainStage,
 };
 use super::digest::short_sha256;
 use super::i18n::{fill, Language, Messages};
@@ -41,6 +41,9 @@ pub struct ItemVerification {
 pub struct Why {
     /// Names of the chosen risks it addresses, in catalogue order.
     pub risks: Vec<String>,
+    /// For each of those risks, where it is worst for the item's lots: the highest salience and
+    /// the supply-chain stages at that level (`None` where the catalogue lists no cell).
+    pub hotspots: Vec<Option<(SalienceLevel, Vec<SupplyChainStage>)>>,
     /// The buyer added it from the related criteria offered.
     pub added: bool,
     /// The scope answers it needs (take-back, refurbished).
@@ -549,6 +552,37 @@ impl<'c> Filler<'_, 'c> {
     }
 }
 
+/// `items` stably ordered by `keys` (one per item). Lists here are short; an insertion sort of
+/// indices keeps one small routine in the widget instead of a sort instantiated per list type.
+fn reorder<T>(items: Vec<T>, keys: &[u64]) -> Vec<T> {
+    let mut order: Vec<usize> = Vec::with_capacity(items.len());
+    for i in 0..items.len() {
+        let at = order.partition_point(|&j| keys[j] <= keys[i]);
+        order.insert(at, i);
+    }
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// Where a risk is worst for some categories: the highest level and its stages.
+fn hotspot(
+    catalog: &Catalog,
+    categories: &[&str],
+    risk: &str,
+) -> Option<(SalienceLevel, Vec<SupplyChainStage>)> {
+    let cells: Vec<_> = catalog
+        .salience
+        .iter()
+        .filter(|c| c.risk == risk && categories.contains(&c.category.as_str()))
+        .collect();
+    let level = cells.iter().map(|c| c.level).max()?;
+    let stages = SupplyChainStage::ALL
+        .into_iter()
+        .filter(|s| cells.iter().any(|c| c.stage == *s && c.level == level))
+        .collect();
+    Some((level, stages))
+}
+
 fn push_lot(lots: &mut Vec<usize>, lot: usize) {
     if !lots.contains(&lot) {
         lots.push(lot);
@@ -703,16 +737,19 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
     }
 
     // Offered criteria in tender order within each lot.
-    doc.offered.sort_by_key(|o| {
-        (
-            o.lot,
-            o.kind,
-            catalog.criteria.iter().position(|c| c.id == o.id),
-        )
-    });
+    let keys: Vec<u64> = doc
+        .offered
+        .iter()
+        .map(|o| {
+            let index = catalog.criteria.iter().position(|c| c.id == o.id);
+            ((o.lot as u64) << 40) | ((o.kind as u64) << 32) | index.unwrap_or(0) as u64
+        })
+        .collect();
+    doc.offered = reorder(std::mem::take(&mut doc.offered), &keys);
 
     // 2. One number per criterion in the whole document, in tender order.
     let mut order: Vec<(CriterionKind, bool, AmbitionLevel, usize, &Criterion)> = Vec::new();
+    // (kind, closing, level, catalogue index, criterion), put in tender order below.
     for plan in &plans {
         for k in &plan.kept {
             if !order.iter().any(|o| o.4.id == k.criterion.id) {
@@ -721,7 +758,11 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             }
         }
     }
-    order.sort_by_key(|o| (o.0, o.1, o.2, o.3));
+    let keys: Vec<u64> = order
+        .iter()
+        .map(|o| ((o.0 as u64) << 40) | (u64::from(o.1) << 36) | ((o.2 as u64) << 32) | o.3 as u64)
+        .collect();
+    let order = reorder(order, &keys);
     let mut numbers: Vec<(&str, String)> = Vec::new();
     for kind in CriterionKind::ALL {
         for (n, (_, _, _, _, c)) in order.iter().filter(|o| o.0 == kind).enumerate() {
@@ -740,14 +781,18 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             let Some(plan) = plans.iter().find(|p| p.lot == lot.number) else {
                 continue;
             };
-            let mut awards: Vec<&Criterion> = plan
+            let awards: Vec<&Criterion> = plan
                 .kept
                 .iter()
                 .map(|k| k.criterion)
                 .filter(|c| c.award.is_some())
                 .collect();
             // Lowest suggested weight first: the criteria a buyer would drop first.
-            awards.sort_by_key(|c| c.award.as_ref().map_or(0, |a| a.weight));
+            let weights: Vec<u64> = awards
+                .iter()
+                .map(|c| c.award.as_ref().map_or(0, |a| u64::from(a.weight)))
+                .collect();
+            let awards = reorder(awards, &weights);
             short.candidates = awards
                 .iter()
                 .map(|c| DroppableAward {
@@ -857,17 +902,28 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                     .iter()
                     .filter_map(|l| catalog.legal_basis(l).map(|l| l.citation.clone()))
                     .collect(),
-                why: Why {
-                    risks: risk_names(
-                        &criterion
-                            .addresses
+                why: {
+                    // In catalogue order of risks, like the names.
+                    let chosen: Vec<&RiskTopic> = catalog
+                        .risks
+                        .iter()
+                        .filter(|r| {
+                            criterion.addresses.contains(&r.id) && selection.risks.contains(&r.id)
+                        })
+                        .collect();
+                    Why {
+                        risks: chosen.iter().map(|r| r.name.clone()).collect(),
+                        hotspots: chosen
                             .iter()
-                            .filter(|r| selection.risks.contains(*r))
-                            .cloned()
-                            .collect::<Vec<_>>(),
-                    ),
-                    added,
-                    scope,
+                            .map(|r| {
+                                let categories: Vec<&str> =
+                                    in_lots.iter().map(|p| p.category.id.as_str()).collect();
+                                hotspot(catalog, &categories, &r.id)
+                            })
+                            .collect(),
+                        added,
+                        scope,
+                    }
                 },
             }
         };

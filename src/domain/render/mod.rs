@@ -262,7 +262,7 @@ fn part_name(m: &Messages, part: Part) -> String {
         Part::Whole => String::new(),
         Part::Tender => m.part_name_tender.to_string(),
         Part::Stage(ProcedureStage::Management) => m.part_name_plan.to_string(),
-        Part::Stage(stage) => m.stage(stage).to_lowercase(),
+        Part::Stage(stage) => fill(m.part_name_stage, &[("stage", m.stage(stage))]),
         Part::Guidance => m.part_name_guidance.to_string(),
     }
 }
@@ -396,8 +396,11 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
         .map(|s| (s.kind, &s.layout))
         .collect();
     if award_missing {
-        layouts.push((CriterionKind::AwardCriterion, &no_award));
-        layouts.sort_by_key(|(kind, _)| *kind);
+        let at = layouts
+            .iter()
+            .position(|(kind, _)| *kind > CriterionKind::AwardCriterion)
+            .unwrap_or(layouts.len());
+        layouts.insert(at, (CriterionKind::AwardCriterion, &no_award));
     }
     for (kind, layout) in layouts {
         sink.heading(3, m.kind_heading(kind));
