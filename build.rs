@@ -107,6 +107,7 @@ fn core(full: &catalog::Catalog) -> catalog::Catalog {
         criteria: Vec::new(),
         deliverables: Vec::new(),
         thresholds: Vec::new(),
+        duties: Vec::new(),
     }
 }
 

@@ -23,6 +23,7 @@ fn sample() -> Selection {
         details: ContractDetails {
             authority: "Ville de Liège & Région, 50% «test» #1".into(),
             contract_months: "48".into(),
+            start_date: "2027-03-01".into(),
             award_points: "20".into(),
             ..Default::default()
         },
@@ -59,7 +60,7 @@ fn the_fragment_is_stable_and_readable() {
         encode(&sample()),
         "v=1&cv=2026.12.1&c=laptops-desktops,smartphones-tablets&r=forced-labour&l=advanced\
          &s=selection,award&tb=laptops-desktops&rf=smartphones-tablets\
-         &a=Ville%20de%20Li%C3%A8ge%20%26%20R%C3%A9gion%2C%2050%25%20%C2%ABtest%C2%BB%20%231&m=48&p=20\
+         &a=Ville%20de%20Li%C3%A8ge%20%26%20R%C3%A9gion%2C%2050%25%20%C2%ABtest%C2%BB%20%231&m=48&sd=2027-03-01&p=20\
          &x=laptops-desktops/LR-SC-01&ad=laptops-desktops/CM-AC-01&ll=smartphones-tablets:basic&wn=1"
     );
 }

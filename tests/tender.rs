@@ -281,3 +281,53 @@ fn each_criterion_says_where_the_risk_it_was_chosen_for_is_worst() {
         .all(|i| !i.id.starts_with("CM-") && !i.id.starts_with("BAT-")));
     assert!(doc.offered.iter().any(|o| o.id == "CM-CPC-01"));
 }
+
+#[test]
+fn dated_legal_duties_are_said_as_applying_during_the_contract_or_not() {
+    use criteria_builder::domain::embedded;
+    use criteria_builder::domain::selection::{DetailField, Field, Problem, Selection, Step};
+    let c = embedded::catalog(Language::En).unwrap();
+    let mut selection = Selection {
+        categories: ["ev-batteries".to_string()].into_iter().collect(),
+        risks: ["battery-minerals".to_string()].into_iter().collect(),
+        level: Some(AmbitionLevel::Basic),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        ..Selection::default()
+    };
+    let passport = |selection: &Selection| -> String {
+        let doc = assemble(&c, selection, Language::En);
+        doc.guidance
+            .iter()
+            .find(|g| g.id == "BAT-TS-01")
+            .unwrap()
+            .duties
+            .join(" ")
+    };
+    assert!(passport(&selection).contains("Give the contract start date"));
+    selection.details.start_date = "2026-06-01".into();
+    assert!(passport(&selection).contains("give the contract duration"));
+    selection.details.contract_months = "12".into();
+    let during = passport(&selection);
+    assert!(
+        during.contains("while this contract runs (1 June 2026 to 31 May 2027)"),
+        "{during}"
+    );
+    selection.details.contract_months = "6".into();
+    assert!(passport(&selection).contains("after this contract ends on 30 November 2026"));
+    selection.details.start_date = "2027-03-01".into();
+    assert!(passport(&selection).contains("has applied since 18 February 2027"));
+    // The text of the duty appears in the guidance only, never in the tender text.
+    let doc = assemble(&c, &selection, Language::En);
+    assert!(!text::body(&doc, Part::Tender).contains("has applied since"));
+    assert!(text::body(&doc, Part::Guidance).contains("has applied since"));
+    // A date that does not exist is an error on the details step.
+    selection.details.start_date = "2027-02-30".into();
+    assert_eq!(
+        selection.detail_problem(DetailField::StartDate),
+        Some(Problem::NotADate)
+    );
+    assert!(selection
+        .problems(Step::Details)
+        .iter()
+        .any(|e| e.field == Field::Detail(DetailField::StartDate)));
+}

@@ -45,9 +45,13 @@ fn detail_input(ctx: &WizardContext, field: DetailField) -> Html {
             </p>
             { inline_error(ctx, Field::Detail(field), &error_id) }
             <input
-                class={classes!("ecb-input", if numeric { "ecb-input-short" } else { "ecb-input-long" })}
+                class={classes!("ecb-input", match (numeric, field) {
+                    (true, _) => "ecb-input-short",
+                    (_, DetailField::StartDate) => "ecb-input-date",
+                    _ => "ecb-input-long",
+                })}
                 id={id}
-                type="text"
+                type={if field == DetailField::StartDate { "date" } else { "text" }}
                 inputmode={numeric.then_some("numeric")}
                 spellcheck={if numeric { "false" } else { "true" }}
                 autocomplete={if field == DetailField::Authority { "organization" } else { "off" }}

@@ -180,6 +180,9 @@ pub struct GuidanceEntry {
     pub legal: Vec<String>,
     /// Names of the risks it addresses, chosen or not.
     pub addresses: Vec<String>,
+    /// Dated legal duties this criterion concerns, each said as applying during the contract
+    /// or not.
+    pub duties: Vec<String>,
 }
 
 /// Guidance for some categories only, with the lots it concerns.
@@ -562,6 +565,43 @@ fn reorder<T>(items: Vec<T>, keys: &[u64]) -> Vec<T> {
     }
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// Whether a dated duty applies while the contract runs, in a sentence for the guidance.
+fn duty_note(
+    catalog: &Catalog,
+    m: &Messages,
+    selection: &Selection,
+    duty: &super::catalog::DatedDuty,
+) -> String {
+    let details = &selection.details;
+    let law = catalog
+        .legal_basis(&duty.legal)
+        .map_or(duty.legal.as_str(), |l| l.citation.as_str());
+    let start = details.start_date();
+    let end = start.and_then(|s| {
+        details
+            .number(DetailField::ContractMonths)
+            .and_then(|months| super::dates::contract_end(s, months))
+    });
+    let from = duty.from.as_str();
+    let template = match (start, end.as_deref()) {
+        (None, _) => m.duty_no_start,
+        (Some(s), _) if from <= s => m.duty_before,
+        (Some(_), None) => m.duty_open_end,
+        (Some(_), Some(e)) if from <= e => m.duty_during,
+        (Some(_), Some(_)) => m.duty_after,
+    };
+    fill(
+        template,
+        &[
+            ("name", &duty.name),
+            ("date", &m.date(from)),
+            ("law", law),
+            ("start", &start.map(|s| m.date(s)).unwrap_or_default()),
+            ("end", &end.map(|e| m.date(&e)).unwrap_or_default()),
+        ],
+    )
 }
 
 /// Where a risk is worst for some categories: the highest level and its stages.
@@ -1028,6 +1068,12 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 .filter_map(|l| catalog.legal_basis(l).map(|l| l.citation.clone()))
                 .collect(),
             addresses: risk_names(&criterion.addresses),
+            duties: catalog
+                .duties
+                .iter()
+                .filter(|d| d.criteria.contains(&criterion.id))
+                .map(|d| duty_note(catalog, m, selection, d))
+                .collect(),
         });
     }
 

@@ -101,6 +101,22 @@ pub struct Thresholds {
     pub sub_central: u64,
 }
 
+/// A legal duty that starts on a date, said in the guidance of the criteria it concerns as
+/// applying during the contract or not, so a buyer knows what suppliers must already meet.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DatedDuty {
+    pub id: String,
+    /// What applies, as the start of a sentence: "The EU battery passport".
+    pub name: String,
+    /// The legal entry that sets it.
+    pub legal: String,
+    /// `YYYY-MM-DD`: the first day it applies.
+    pub from: String,
+    /// The criteria whose guidance says it.
+    pub criteria: Vec<String>,
+}
+
 /// A kind of product or service a buyer procures; each chosen category becomes a lot.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -462,6 +478,8 @@ pub struct Catalog {
     pub deliverables: Vec<Deliverable>,
     /// The EU thresholds known to the catalogue, newest first.
     pub thresholds: Vec<Thresholds>,
+    /// Legal duties that start on a date, in date order.
+    pub duties: Vec<DatedDuty>,
 }
 
 impl Catalog {

@@ -6,7 +6,7 @@
 
 use super::catalog::{
     citations, Catalog, CatalogMeta, Category, Change, ChangeKind, Criterion, CriterionKind,
-    Deliverable, Label, LegalBasis, RiskTopic, SalienceCell, Source, Thresholds,
+    DatedDuty, Deliverable, Label, LegalBasis, RiskTopic, SalienceCell, Source, Thresholds,
 };
 use super::template::{self, Placeholder};
 use serde::Deserialize;
@@ -76,6 +76,8 @@ struct LegalFile {
     legal: Vec<LegalBasis>,
     #[serde(default)]
     threshold: Vec<Thresholds>,
+    #[serde(default)]
+    duty: Vec<DatedDuty>,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +142,7 @@ pub fn load(files: &[(String, String)]) -> Result<Catalog, Vec<CatalogError>> {
         criteria: Vec::new(),
         deliverables: Vec::new(),
         thresholds: Vec::new(),
+        duties: Vec::new(),
     };
     // Which file each entry came from, for error messages.
     let mut origin: Vec<(String, String)> = Vec::new();
@@ -224,6 +227,10 @@ pub fn load(files: &[(String, String)]) -> Result<Catalog, Vec<CatalogError>> {
                 origin.push(("#thresholds".into(), path.clone()));
                 catalog.legal = file.legal;
                 catalog.thresholds = file.threshold;
+                for d in &file.duty {
+                    origin.push((d.id.clone(), path.clone()));
+                }
+                catalog.duties = file.duty;
             }
             "sources.toml" => {
                 let file = parse!(SourcesFile);
@@ -452,6 +459,26 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
         if t.central == 0 || t.sub_central == 0 {
             err("#thresholds", format!("{where_}: a threshold is zero"));
         }
+    }
+    for d in &catalog.duties {
+        if catalog.legal_basis(&d.legal).is_none() {
+            err(&d.id, format!("unknown legal entry {:?}", d.legal));
+        }
+        if !is_date(&d.from) {
+            err(&d.id, "from must be a YYYY-MM-DD date".into());
+        }
+        if d.name.trim().is_empty() || d.criteria.is_empty() {
+            err(
+                &d.id,
+                "a duty needs a name and the criteria it concerns".into(),
+            );
+        }
+        for c in d.criteria.iter().filter(|c| catalog.criterion(c).is_none()) {
+            err(&d.id, format!("unknown criterion {c:?}"));
+        }
+    }
+    if catalog.duties.windows(2).any(|w| w[0].from > w[1].from) {
+        err("#duties", "duties are listed in date order".into());
     }
     for r in &catalog.risks {
         unique(&r.id, "risk", &mut err);

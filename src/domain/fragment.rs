@@ -23,6 +23,7 @@ fn detail_key(field: DetailField) -> &'static str {
     match field {
         DetailField::Authority => "a",
         DetailField::ContractMonths => "m",
+        DetailField::StartDate => "sd",
         DetailField::EstimatedValue => "e",
         DetailField::AwardPoints => "p",
         DetailField::DisclosureDays => "dd",

@@ -214,6 +214,14 @@ pub struct Messages {
     pub lot_heading: &'static str,
     pub lot_risks: &'static str,
     pub reference: &'static str,
+    pub field_start: &'static str,
+    pub field_start_hint: &'static str,
+    pub error_not_a_date: &'static str,
+    pub duty_before: &'static str,
+    pub duty_during: &'static str,
+    pub duty_after: &'static str,
+    pub duty_open_end: &'static str,
+    pub duty_no_start: &'static str,
     pub page_title: &'static str,
     pub risks_manage_title: &'static str,
     pub risks_manage_hint: &'static str,
@@ -515,6 +523,7 @@ impl Messages {
         match field {
             DetailField::Authority => self.field_authority,
             DetailField::ContractMonths => self.field_months,
+            DetailField::StartDate => self.field_start,
             DetailField::EstimatedValue => self.field_value,
             DetailField::AwardPoints => self.field_points,
             DetailField::DisclosureDays => self.field_disclosure,
@@ -532,6 +541,7 @@ impl Messages {
         match field {
             DetailField::Authority => self.field_authority_hint,
             DetailField::ContractMonths => self.field_months_hint,
+            DetailField::StartDate => self.field_start_hint,
             DetailField::EstimatedValue => self.field_value_hint,
             DetailField::AwardPoints => self.field_points_hint,
             DetailField::DisclosureDays => self.field_disclosure_hint,
@@ -787,6 +797,7 @@ impl Messages {
                 self.error_too_long,
                 &[("field", field), ("max", &max.to_string())],
             ),
+            Problem::NotADate => fill(self.error_not_a_date, &[("field", field)]),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod catalog_source;
 pub mod changes;
 pub mod coverage;
+pub mod dates;
 pub mod digest;
 pub mod draft;
 pub mod embedded;

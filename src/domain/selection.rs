@@ -64,6 +64,8 @@ impl ProcedureStage {
 pub enum DetailField {
     Authority,
     ContractMonths,
+    /// `YYYY-MM-DD`: when the contract starts, to say which dated legal duties apply during it.
+    StartDate,
     EstimatedValue,
     AwardPoints,
     DisclosureDays,
@@ -78,9 +80,10 @@ pub enum DetailField {
 }
 
 impl DetailField {
-    pub const ALL: [DetailField; 12] = [
+    pub const ALL: [DetailField; 13] = [
         DetailField::Authority,
         DetailField::ContractMonths,
+        DetailField::StartDate,
         DetailField::EstimatedValue,
         DetailField::AwardPoints,
         DetailField::DisclosureDays,
@@ -98,6 +101,7 @@ impl DetailField {
         match self {
             DetailField::Authority => "authority",
             DetailField::ContractMonths => "contract-months",
+            DetailField::StartDate => "start-date",
             DetailField::EstimatedValue => "estimated-value",
             DetailField::AwardPoints => "award-points",
             DetailField::DisclosureDays => "disclosure-days",
@@ -116,6 +120,7 @@ impl DetailField {
         match self {
             DetailField::Authority => 200,
             DetailField::EstimatedValue => 100,
+            DetailField::StartDate => 10,
             _ => 8,
         }
     }
@@ -123,7 +128,7 @@ impl DetailField {
     /// The accepted range for whole-number fields.
     pub fn number_range(self) -> Option<(u32, u32)> {
         match self {
-            DetailField::Authority | DetailField::EstimatedValue => None,
+            DetailField::Authority | DetailField::EstimatedValue | DetailField::StartDate => None,
             DetailField::ContractMonths => Some((1, 600)),
             DetailField::AwardPoints => Some((1, 1000)),
             _ => Some((1, 365)),
@@ -183,6 +188,7 @@ impl DetailField {
 pub struct ContractDetails {
     pub authority: String,
     pub contract_months: String,
+    pub start_date: String,
     pub estimated_value: String,
     pub award_points: String,
     pub disclosure_days: String,
@@ -200,6 +206,7 @@ impl ContractDetails {
         match field {
             DetailField::Authority => &self.authority,
             DetailField::ContractMonths => &self.contract_months,
+            DetailField::StartDate => &self.start_date,
             DetailField::EstimatedValue => &self.estimated_value,
             DetailField::AwardPoints => &self.award_points,
             DetailField::DisclosureDays => &self.disclosure_days,
@@ -217,6 +224,7 @@ impl ContractDetails {
         match field {
             DetailField::Authority => &mut self.authority,
             DetailField::ContractMonths => &mut self.contract_months,
+            DetailField::StartDate => &mut self.start_date,
             DetailField::EstimatedValue => &mut self.estimated_value,
             DetailField::AwardPoints => &mut self.award_points,
             DetailField::DisclosureDays => &mut self.disclosure_days,
@@ -244,6 +252,12 @@ impl ContractDetails {
         } else {
             self.number(field)
         }
+    }
+
+    /// The contract's start date, if a real one was given.
+    pub fn start_date(&self) -> Option<&str> {
+        let value = self.start_date.trim();
+        super::dates::parse(value).map(|_| value)
     }
 
     /// The field's text, trimmed, if not empty.
@@ -368,6 +382,7 @@ pub enum Problem {
     NotWholeNumber,
     OutOfRange { min: u32, max: u32 },
     TooLong { max: usize },
+    NotADate,
 }
 
 /// Which answer a problem concerns; the UI links the error summary to it.
@@ -428,6 +443,11 @@ impl Selection {
             let needed =
                 field == DetailField::AwardPoints && self.stages.contains(&ProcedureStage::Award);
             return needed.then_some(Problem::Required);
+        }
+        if field == DetailField::StartDate {
+            return super::dates::parse(raw)
+                .is_none()
+                .then_some(Problem::NotADate);
         }
         let (min, max) = field.number_range()?;
         match raw.parse::<u64>() {

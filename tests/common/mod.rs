@@ -172,6 +172,7 @@ pub fn fixture() -> Catalog {
         changes: vec![],
         deliverables: vec![],
         thresholds: vec![],
+        duties: vec![],
         categories: vec![
             Category {
                 id: "laptops".into(),

@@ -526,6 +526,9 @@ fn walk_guidance(doc: &Document, sink: &mut dyn Sink) {
                     ],
                 ))]);
             }
+            for duty in &entry.duties {
+                sink.paragraph(&[plain(duty)]);
+            }
             sink.paragraph(&field(m.guidance_addresses, &entry.addresses.join(", ")));
             sink.paragraph(&field(m.legal_basis, &entry.legal.join("; ")));
         }
