@@ -124,6 +124,8 @@ pub enum Action {
     SetLotLevel(String, Option<AmbitionLevel>),
     /// Which part the export buttons write.
     SetExportPart(Part),
+    /// Buy a category in another category's lot (`Some`), or in a lot of its own.
+    JoinLot(String, Option<String>),
     /// Go to the details step, on the field named.
     EditDetail(DetailField),
     DismissNotices,
@@ -264,7 +266,8 @@ impl Reducible for WizardState {
         let mut next = (*self).clone();
         match action {
             Action::ToggleCategory(id) if next.catalog.category(&id).is_some() => {
-                toggle(&mut next.selection.categories, id)
+                toggle(&mut next.selection.categories, id);
+                next.selection.normalize_lots();
             }
             Action::ToggleRisk(id) if next.catalog.risk(&id).is_some() => {
                 toggle(&mut next.selection.risks, id)
@@ -348,6 +351,23 @@ impl Reducible for WizardState {
                 }
             }
             Action::SetExportPart(part) => next.export_part = part,
+            Action::JoinLot(member, host) if next.selection.categories.contains(&member) => {
+                match host {
+                    Some(host)
+                        if host != member
+                            && next.selection.categories.contains(&host)
+                            && !next.selection.joined.contains_key(&host)
+                            && !next.selection.joined.values().any(|h| *h == member) =>
+                    {
+                        next.selection.joined.insert(member, host);
+                    }
+                    None => {
+                        next.selection.joined.remove(&member);
+                    }
+                    _ => return self,
+                }
+                next.selection.normalize_lots();
+            }
             Action::EditDetail(field) => {
                 next.step = Step::Details;
                 next.errors.clear();

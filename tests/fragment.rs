@@ -40,6 +40,9 @@ fn sample() -> Selection {
             .into_iter()
             .collect(),
         working_notes: true,
+        joined: [("monitors".to_string(), "laptops-desktops".to_string())]
+            .into_iter()
+            .collect(),
         catalog_version: "2026.12.1".into(),
     }
 }
@@ -61,7 +64,7 @@ fn the_fragment_is_stable_and_readable() {
         "v=1&cv=2026.12.1&c=laptops-desktops,smartphones-tablets&r=forced-labour&l=advanced\
          &s=selection,award&tb=laptops-desktops&rf=smartphones-tablets\
          &a=Ville%20de%20Li%C3%A8ge%20%26%20R%C3%A9gion%2C%2050%25%20%C2%ABtest%C2%BB%20%231&m=48&sd=2027-03-01&p=20\
-         &x=laptops-desktops/LR-SC-01&ad=laptops-desktops/CM-AC-01&ll=smartphones-tablets:basic&wn=1"
+         &x=laptops-desktops/LR-SC-01&ad=laptops-desktops/CM-AC-01&ll=smartphones-tablets:basic&lw=monitors:laptops-desktops&wn=1"
     );
 }
 
@@ -156,10 +159,11 @@ prop_compose! {
         added in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..3),
         lot_levels in prop::collection::btree_map(id(), prop::sample::select(AmbitionLevel::ALL.to_vec()), 0..3),
         working_notes in any::<bool>(),
+        joined in prop::collection::btree_map(id(), id(), 0..3),
     ) -> Selection {
         Selection {
             categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,
-            added, lot_levels, working_notes,
+            added, lot_levels, working_notes, joined,
             details: ContractDetails {
                 authority, contract_months: months, estimated_value: value,
                 response_days: periods[0].clone(), notice_days: periods[1].clone(),

@@ -461,3 +461,20 @@ fn repeating_an_export_announces_it_again() {
     assert_eq!(twice.status, once.status);
     assert_ne!(twice.status_seq, once.status_seq, "a new node is announced");
 }
+
+#[test]
+fn a_category_joins_another_lot_and_leaves_it_when_that_one_goes() {
+    let state = reviewing().reduce(Action::JoinLot("phones".into(), Some("laptops".into())));
+    assert_eq!(
+        state.selection.joined.get("phones").map(String::as_str),
+        Some("laptops")
+    );
+    assert!(state.fragment().contains("&lw=phones:laptops"));
+    // A lot that others joined cannot itself join another.
+    let refused = state
+        .clone()
+        .reduce(Action::JoinLot("laptops".into(), Some("phones".into())));
+    assert!(Rc::ptr_eq(&state, &refused));
+    let without_host = state.reduce(Action::ToggleCategory("laptops".into()));
+    assert!(without_host.selection.joined.is_empty());
+}

@@ -331,3 +331,47 @@ fn dated_legal_duties_are_said_as_applying_during_the_contract_or_not() {
         .iter()
         .any(|e| e.field == Field::Detail(DetailField::StartDate)));
 }
+
+#[test]
+fn products_bought_together_form_one_lot_with_each_criterion_saying_which_it_concerns() {
+    let c = fixture();
+    let mut selection = full_selection(AmbitionLevel::Spearhead);
+    selection
+        .joined
+        .insert("phones".to_string(), "laptops".to_string());
+    let doc = assemble(&c, &selection, Language::En);
+    assert_eq!(doc.lots.len(), 1);
+    assert_eq!(doc.lots[0].categories, ["laptops", "phones"]);
+    assert_eq!(doc.lots[0].name, "Laptops; Phones");
+    // CL-02 (laptops only, spearhead) replaces CL-01 for laptops; phones keep CL-01.
+    let items = doc.lot_items(1);
+    let cl01 = items.iter().find(|i| i.id == "CL-01").unwrap();
+    assert_eq!(cl01.keys, ["phones/CL-01"]);
+    assert_eq!(cl01.only, ["Phones"]);
+    let ex = items.iter().find(|i| i.id == "EX-01").unwrap();
+    assert_eq!(ex.keys, ["laptops/EX-01", "phones/EX-01"]);
+    assert!(ex.only.is_empty());
+    // The label proves the specification for laptops only: said by product.
+    let ts = items.iter().find(|i| i.id == "TS-01").unwrap();
+    assert!(ts.only.is_empty());
+    assert_eq!(
+        ts.verification.labels,
+        ["TCO Certified (for \u{201c}Laptops\u{201d})"]
+    );
+    let md = markdown::render(&doc, Part::Tender);
+    assert!(
+        md.contains("**Applies to:** \u{201c}Phones\u{201d}"),
+        "{md}"
+    );
+    assert!(
+        md.contains("the lot \u{201c}Laptops; Phones\u{201d}"),
+        "{md}"
+    );
+    // One award model for the lot: the points add up once.
+    let points: Vec<_> = items.iter().filter(|i| i.points.is_some()).collect();
+    assert_eq!(points.len(), 2);
+    // A grouping that no longer holds (the host unticked) falls apart into lots of their own.
+    selection.categories.remove("laptops");
+    selection.normalize_lots();
+    assert!(selection.joined.is_empty());
+}

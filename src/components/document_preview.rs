@@ -219,7 +219,10 @@ fn offered(ctx: &WizardContext, document: &Document) -> Html {
                     let key = o.key.clone();
                     let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Add(key.clone())));
                     let risks: Vec<&str> = o.touches.iter().map(String::as_str).collect();
-                    let lots = m.lot_numbers(&[o.lot]);
+                    let lots = match &o.within {
+                        Some(category) => format!("{} ({category})", m.lot_numbers(&[o.lot])),
+                        None => m.lot_numbers(&[o.lot]),
+                    };
                     let row = fill(m.offered_row, &[
                         ("kind", m.kind_heading(o.kind)),
                         ("lots", &lots),
@@ -258,7 +261,10 @@ fn dropped(ctx: &WizardContext, document: &Document) -> Html {
                     let state = ctx.state.clone();
                     let key = d.key.clone();
                     let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Restore(key.clone())));
-                    let lots = m.lot_numbers(&[d.lot]);
+                    let lots = match &d.within {
+                        Some(category) => format!("{} ({category})", m.lot_numbers(&[d.lot])),
+                        None => m.lot_numbers(&[d.lot]),
+                    };
                     html! {
                         <li>
                             { format!("{} ({}, {lots}) ", d.title, m.kind_heading(d.kind)) }

@@ -11,6 +11,7 @@ pub mod document_preview;
 pub mod draft_status;
 pub mod error_summary;
 pub mod export_panel;
+pub mod lot_groups;
 pub mod lot_scope;
 pub mod notices;
 pub mod risk_first;

@@ -2,6 +2,7 @@
 
 use super::checkbox::Choice;
 use super::{inline_error, WizardContext};
+use crate::domain::assemble::lot_shapes;
 use crate::domain::catalog::AmbitionLevel;
 use crate::domain::i18n::fill;
 use crate::domain::measure::{per_level, Measure};
@@ -30,7 +31,7 @@ fn preview(ctx: &WizardContext, measure: &Measure) -> Html {
 fn lot_levels(ctx: &WizardContext) -> Html {
     let m = ctx.messages();
     let selection = &ctx.state.selection;
-    let lots = ctx.chosen_categories();
+    let lots = lot_shapes(&ctx.state.catalog, selection);
     if lots.len() < 2 {
         return Html::default();
     }
@@ -42,10 +43,12 @@ fn lot_levels(ctx: &WizardContext) -> Html {
         <details class="ecb-details" open={!selection.lot_levels.is_empty()}>
             <summary class="ecb-details-summary">{ m.lot_levels_title }</summary>
             <p class="ecb-hint">{ m.lot_levels_hint }</p>
-            { for lots.iter().enumerate().map(|(i, lot)| {
-                let id = ctx.id(&format!("lot-level-{}", lot.id));
+            { for lots.iter().enumerate().map(|(i, members)| {
+                let host = selection.lot_host(&members[0].id).to_string();
+                let name = members.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join("; ");
+                let id = ctx.id(&format!("lot-level-{host}"));
                 let state = ctx.state.clone();
-                let category = lot.id.clone();
+                let category = host.clone();
                 let onchange = Callback::from(move |e: Event| {
                     let code = e
                         .target()
@@ -54,8 +57,8 @@ fn lot_levels(ctx: &WizardContext) -> Html {
                         .unwrap_or_default();
                     state.dispatch(Action::SetLotLevel(category.clone(), AmbitionLevel::from_code(&code)));
                 });
-                let own = selection.lot_levels.get(&lot.id).copied();
-                let label = fill(m.lot_heading, &[("n", &(i + 1).to_string()), ("name", &lot.name)]);
+                let own = selection.lot_levels.get(&host).copied();
+                let label = fill(m.lot_heading, &[("n", &(i + 1).to_string()), ("name", &name)]);
                 html! {
                     <div class="ecb-field">
                         <label class="ecb-label" for={id.clone()}>{ label }</label>

@@ -1,6 +1,7 @@
 //! Step 1: what the buyer is buying. Each ticked category becomes a lot.
 
 use super::checkbox::Choice;
+use super::lot_groups::lot_groups;
 use super::lot_scope::lot_scope;
 use super::risk_first::risk_first;
 use super::{inline_error, WizardContext};
@@ -46,6 +47,7 @@ pub fn step_products(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                     }) }
                 </div>
             </fieldset>
+            { lot_groups(ctx) }
             { lot_scope(ctx) }
             { risk_first(ctx) }
         </>

@@ -282,7 +282,10 @@ fn review_options(ctx: &WizardContext, document: &Document) -> Html {
                 .flat_map(|i| {
                     i.keys
                         .iter()
-                        .filter(|k| k.starts_with(&format!("{}/", lot.category)))
+                        .filter(|k| {
+                            k.split_once('/')
+                                .is_some_and(|(c, _)| lot.categories.iter().any(|l| l == c))
+                        })
                         .cloned()
                 })
                 .collect();

@@ -2,8 +2,8 @@
 //! points and filled-in text. Every export format and the preview render this one structure.
 
 use super::catalog::{
-    citations, AmbitionLevel, Catalog, CpvCode, Criterion, CriterionKind, Label, LegalBasis,
-    LotFeature, RiskTopic, SalienceLevel, Source, SupplyChainStage,
+    citations, AmbitionLevel, Catalog, Category, CpvCode, Criterion, CriterionKind, Label,
+    LegalBasis, LotFeature, RiskTopic, SalienceLevel, Source, SupplyChainStage,
 };
 use super::digest::short_sha256;
 use super::i18n::{fill, Language, Messages};
@@ -63,6 +63,8 @@ pub struct Item {
     pub level: AmbitionLevel,
     /// The lots it applies to (one, in a stage written per lot).
     pub lots: Vec<usize>,
+    /// Where it applies to some categories of a lot of several only: their names.
+    pub only: Vec<String>,
     pub body: Vec<Block<Line>>,
     pub points: Option<Vec<Span>>,
     pub scoring: Option<String>,
@@ -116,7 +118,10 @@ pub fn per_lot(kind: CriterionKind) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lot {
     pub number: usize,
+    /// Its first category.
     pub category: String,
+    /// All its categories, in catalogue order.
+    pub categories: Vec<String>,
     pub name: String,
     /// The CPV codes for the notice, and what to say with them (or instead of them).
     pub cpv: Vec<CpvCode>,
@@ -209,6 +214,8 @@ pub struct DroppedItem {
     /// The number it had before it was dropped, when known; else the kind's prefix.
     pub kind: CriterionKind,
     pub lot: usize,
+    /// The category within a lot of several.
+    pub within: Option<String>,
     pub title: String,
 }
 
@@ -220,6 +227,8 @@ pub struct Offer {
     pub id: String,
     pub kind: CriterionKind,
     pub lot: usize,
+    /// The category within a lot of several.
+    pub within: Option<String>,
     pub title: String,
     /// Names of the chosen risks it touches.
     pub touches: Vec<String>,
@@ -392,6 +401,24 @@ pub fn placeholders_used(catalog: &Catalog, selection: &Selection) -> BTreeSet<P
     used
 }
 
+/// The lots of a selection: each chosen category is a lot, unless it is bought in another
+/// category's lot. Lots follow the catalogue order of their first category.
+pub fn lot_shapes<'c>(catalog: &'c Catalog, selection: &Selection) -> Vec<Vec<&'c Category>> {
+    let mut lots: Vec<(&str, Vec<&Category>)> = Vec::new();
+    for category in catalog
+        .categories
+        .iter()
+        .filter(|c| selection.categories.contains(&c.id))
+    {
+        let host = selection.lot_host(&category.id);
+        match lots.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, members)) => members.push(category),
+            None => lots.push((host, vec![category])),
+        }
+    }
+    lots.into_iter().map(|(_, members)| members).collect()
+}
+
 /// The criteria that apply to one category for the selection (see [`lot_criteria`]).
 pub fn applicable<'c>(
     catalog: &'c Catalog,
@@ -453,19 +480,32 @@ fn slot_value(
     }
 }
 
-/// A criterion kept in a lot, before numbering.
+/// A criterion kept in a lot, before numbering, with the lot's categories it applies to.
 struct Kept<'c> {
     criterion: &'c Criterion,
     index: usize,
+    members: Vec<&'c Category>,
 }
 
 /// What one lot keeps, and its award points.
 struct LotPlan<'c> {
     lot: usize,
-    category: &'c super::catalog::Category,
+    /// Its categories' names, as the text names the lot.
+    name: String,
+    members: Vec<&'c Category>,
     kept: Vec<Kept<'c>>,
     /// Points per award criterion id.
     points: Vec<(&'c str, Option<u32>)>,
+}
+
+impl<'c> LotPlan<'c> {
+    /// The lot's categories that keep a criterion.
+    fn keeping(&self, id: &str) -> &[&'c Category] {
+        self.kept
+            .iter()
+            .find(|k| k.criterion.id == id)
+            .map_or(&[], |k| k.members.as_slice())
+    }
 }
 
 /// Fills a criterion's templates for the lots it applies to.
@@ -553,6 +593,12 @@ impl<'c> Filler<'_, 'c> {
             line
         }))
     }
+}
+
+/// Where a criterion goes in a tender: by kind, the closing one last, then level, then
+/// catalogue order.
+fn tender_rank(c: &Criterion, index: usize) -> u64 {
+    ((c.kind as u64) << 40) | (u64::from(c.closing) << 36) | ((c.level as u64) << 32) | index as u64
 }
 
 /// `items` stably ordered by `keys` (one per item). Lists here are short; an insertion sort of
@@ -682,51 +728,70 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
     // 1. What each lot keeps, drops and is offered; its points. Lots follow catalogue order.
     let mut plans: Vec<LotPlan> = Vec::new();
     let mut covered_by: Vec<(usize, &Criterion, &Criterion, &str)> = Vec::new();
-    let categories = catalog
-        .categories
-        .iter()
-        .filter(|c| selection.categories.contains(&c.id));
-    for (lot_index, category) in categories.enumerate() {
+    for (lot_index, members) in lot_shapes(catalog, selection).into_iter().enumerate() {
         let lot = lot_index + 1;
-        let found = lot_criteria(catalog, selection, &category.id);
-        let mut kept = Vec::new();
-        for criterion in found.kept {
-            let key = drop_key(&category.id, &criterion.id);
-            if selection.dropped.contains(&key) {
-                doc.dropped.push(DroppedItem {
-                    key,
+        let grouped = members.len() > 1;
+        let mut kept: Vec<Kept> = Vec::new();
+        for category in &members {
+            let found = lot_criteria(catalog, selection, &category.id);
+            // In a lot of several categories, lists name the category a key belongs to.
+            let within = grouped.then(|| category.name.clone());
+            for criterion in found.kept {
+                let key = drop_key(&category.id, &criterion.id);
+                if selection.dropped.contains(&key) {
+                    doc.dropped.push(DroppedItem {
+                        key,
+                        id: criterion.id.clone(),
+                        kind: criterion.kind,
+                        lot,
+                        within: within.clone(),
+                        title: criterion.title.clone(),
+                    });
+                } else {
+                    match kept.iter_mut().find(|k| k.criterion.id == criterion.id) {
+                        Some(k) => k.members.push(category),
+                        None => kept.push(Kept {
+                            criterion,
+                            index: position(criterion),
+                            members: vec![category],
+                        }),
+                    }
+                }
+            }
+            for criterion in found.offered {
+                doc.offered.push(Offer {
+                    key: drop_key(&category.id, &criterion.id),
                     id: criterion.id.clone(),
                     kind: criterion.kind,
                     lot,
+                    within: within.clone(),
                     title: criterion.title.clone(),
-                });
-            } else {
-                kept.push(Kept {
-                    criterion,
-                    index: position(criterion),
+                    touches: risk_names(
+                        &criterion
+                            .touches
+                            .iter()
+                            .filter(|r| selection.risks.contains(*r))
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    ),
                 });
             }
+            for (left_out, by, reason) in found.covered {
+                covered_by.push((lot, left_out, by, reason));
+            }
         }
-        for criterion in found.offered {
-            doc.offered.push(Offer {
-                key: drop_key(&category.id, &criterion.id),
-                id: criterion.id.clone(),
-                kind: criterion.kind,
-                lot,
-                title: criterion.title.clone(),
-                touches: risk_names(
-                    &criterion
-                        .touches
-                        .iter()
-                        .filter(|r| selection.risks.contains(*r))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                ),
-            });
-        }
-        for (left_out, by, reason) in found.covered {
-            covered_by.push((lot, left_out, by, reason));
-        }
+        let host = members[0];
+        let name = members
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        // Tender order within the lot, whatever order its categories brought them in.
+        let keys: Vec<u64> = kept
+            .iter()
+            .map(|k| tender_rank(k.criterion, k.index))
+            .collect();
+        let kept = reorder(kept, &keys);
         let awards: Vec<&Criterion> = kept
             .iter()
             .map(|k| k.criterion)
@@ -752,17 +817,33 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             .map(|(i, c)| (c.id.as_str(), shares.get(i).copied()))
             .collect();
         let has_award = !awards.is_empty();
+        let mut cpv: Vec<CpvCode> = Vec::new();
+        for c in members.iter().flat_map(|m| &m.cpv) {
+            if !cpv.iter().any(|k| k.code == c.code) {
+                cpv.push(c.clone());
+            }
+        }
         doc.lots.push(Lot {
             number: lot,
-            category: category.id.clone(),
-            name: category.name.clone(),
-            cpv: category.cpv.clone(),
-            cpv_note: category.cpv_note.clone(),
+            category: host.id.clone(),
+            categories: members.iter().map(|c| c.id.clone()).collect(),
+            name: name.clone(),
+            cpv,
+            cpv_note: members
+                .iter()
+                .map(|c| c.cpv_note.trim())
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
             features: LotFeature::ALL
                 .into_iter()
-                .filter(|f| category.asks(*f) && selection.lot_has(&category.id, *f))
+                .filter(|f| {
+                    members
+                        .iter()
+                        .any(|c| c.asks(*f) && selection.lot_has(&c.id, *f))
+                })
                 .collect(),
-            level: selection.lot_level(&category.id),
+            level: selection.lot_level(&host.id),
             criteria: kept.len(),
             unallocated_points: total_points
                 .filter(|_| !has_award && selection.stages.contains(&ProcedureStage::Award)),
@@ -770,7 +851,8 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         });
         plans.push(LotPlan {
             lot,
-            category,
+            name,
+            members,
             kept,
             points,
         });
@@ -798,10 +880,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             }
         }
     }
-    let keys: Vec<u64> = order
-        .iter()
-        .map(|o| ((o.0 as u64) << 40) | (u64::from(o.1) << 36) | ((o.2 as u64) << 32) | o.3 as u64)
-        .collect();
+    let keys: Vec<u64> = order.iter().map(|o| tender_rank(o.4, o.3)).collect();
     let order = reorder(order, &keys);
     let mut numbers: Vec<(&str, String)> = Vec::new();
     for kind in CriterionKind::ALL {
@@ -836,7 +915,11 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             short.candidates = awards
                 .iter()
                 .map(|c| DroppableAward {
-                    key: drop_key(&lot.category, &c.id),
+                    key: plan
+                        .keeping(&c.id)
+                        .first()
+                        .map(|m| drop_key(&m.id, &c.id))
+                        .unwrap_or_default(),
                     number: number_of(&c.id),
                     title: c.title.clone(),
                 })
@@ -858,7 +941,21 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
     let mut build_item =
         |filler: &mut Filler<'_, 'c>, criterion: &'c Criterion, in_lots: &[&LotPlan<'c>]| -> Item {
             let lots: Vec<usize> = in_lots.iter().map(|p| p.lot).collect();
-            let names: Vec<&str> = in_lots.iter().map(|p| p.category.name.as_str()).collect();
+            let names: Vec<&str> = in_lots.iter().map(|p| p.name.as_str()).collect();
+            // (lot, category) for each category of those lots that keeps the criterion.
+            let units: Vec<(usize, &Category)> = in_lots
+                .iter()
+                .flat_map(|p| p.keeping(&criterion.id).iter().map(move |c| (p.lot, *c)))
+                .collect();
+            // Said where the criterion applies to some categories of its lots only.
+            let only: Vec<String> = if in_lots
+                .iter()
+                .all(|p| p.keeping(&criterion.id).len() == p.members.len())
+            {
+                Vec::new()
+            } else {
+                units.iter().map(|(_, c)| c.name.clone()).collect()
+            };
             let points = match in_lots {
                 [one] if criterion.award.is_some() => one
                     .points
@@ -887,10 +984,9 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 ids.iter()
                     .filter_map(|l| catalog.label(l))
                     .filter_map(|label| {
-                        let valid: Vec<usize> = in_lots
+                        let valid: Vec<&(usize, &Category)> = units
                             .iter()
-                            .filter(|p| label.applies_to_category(&p.category.id))
-                            .map(|p| p.lot)
+                            .filter(|(_, c)| label.applies_to_category(&c.id))
                             .collect();
                         if valid.is_empty() {
                             return None;
@@ -898,12 +994,32 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                         if !named.contains(&label.id.as_str()) {
                             named.push(&label.id);
                         }
-                        Some(if valid.len() == in_lots.len() {
+                        // Whole lots are named by number, parts of a lot by category.
+                        let whole_lots: Vec<usize> = in_lots
+                            .iter()
+                            .filter(|p| {
+                                p.keeping(&criterion.id)
+                                    .iter()
+                                    .all(|c| label.applies_to_category(&c.id))
+                            })
+                            .map(|p| p.lot)
+                            .collect();
+                        Some(if valid.len() == units.len() {
                             label.name.clone()
-                        } else {
+                        } else if valid.iter().all(|(lot, _)| whole_lots.contains(lot)) {
                             fill(
                                 m.label_for_lots,
-                                &[("name", &label.name), ("lots", &m.lot_numbers(&valid))],
+                                &[("name", &label.name), ("lots", &m.lot_numbers(&whole_lots))],
+                            )
+                        } else {
+                            let names: Vec<String> = valid
+                                .iter()
+                                .map(|(_, c)| fill(m.lot_quoted, &[("name", &c.name)]))
+                                .collect();
+                            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                            fill(
+                                m.label_for_lots,
+                                &[("name", &label.name), ("lots", &m.join_list(&names))],
                             )
                         })
                     })
@@ -913,16 +1029,15 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             let partial_labels =
                 label_names(&criterion.verification.partial_labels, &mut named_labels);
             let scope = criterion.requires.clone();
-            let added = in_lots.iter().any(|p| {
-                selection
-                    .added
-                    .contains(&drop_key(&p.category.id, &criterion.id))
-            });
+            let added = units
+                .iter()
+                .any(|(_, c)| selection.added.contains(&drop_key(&c.id, &criterion.id)));
             Item {
-                keys: in_lots
+                keys: units
                     .iter()
-                    .map(|p| drop_key(&p.category.id, &criterion.id))
+                    .map(|(_, c)| drop_key(&c.id, &criterion.id))
                     .collect(),
+                only,
                 id: criterion.id.clone(),
                 number: number_of(&criterion.id),
                 title: criterion.title.clone(),
@@ -957,7 +1072,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                             .iter()
                             .map(|r| {
                                 let categories: Vec<&str> =
-                                    in_lots.iter().map(|p| p.category.id.as_str()).collect();
+                                    units.iter().map(|(_, c)| c.id.as_str()).collect();
                                 hotspot(catalog, &categories, &r.id)
                             })
                             .collect(),
@@ -1010,7 +1125,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             .filter(|p| p.kept.iter().any(|k| k.criterion.id == criterion.id))
             .collect();
         let lots: Vec<usize> = in_lots.iter().map(|p| p.lot).collect();
-        let names: Vec<&str> = in_lots.iter().map(|p| p.category.name.as_str()).collect();
+        let names: Vec<&str> = in_lots.iter().map(|p| p.name.as_str()).collect();
         let number = number_of(&criterion.id);
         if let Some(plan) = doc.plan.as_mut() {
             if let Some([kpi, cadence, follow_up, remediation]) = filler.plan(criterion, &names) {
@@ -1028,11 +1143,11 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         }
         let mut notes: Vec<LotNote> = Vec::new();
         for plan in &in_lots {
-            for note in criterion
-                .notes
-                .iter()
-                .filter(|n| n.categories.contains(&plan.category.id))
-            {
+            for note in criterion.notes.iter().filter(|n| {
+                plan.keeping(&criterion.id)
+                    .iter()
+                    .any(|c| n.categories.contains(&c.id))
+            }) {
                 match notes.iter_mut().find(|n| n.text == note.text) {
                     Some(same) => push_lot(&mut same.lots, plan.lot),
                     None => notes.push(LotNote {

@@ -101,6 +101,14 @@ pub fn encode(selection: &Selection) -> String {
             .collect();
         parts.push(format!("ll={}", levels.join(",")));
     }
+    if !selection.joined.is_empty() {
+        let joined: Vec<String> = selection
+            .joined
+            .iter()
+            .map(|(member, host)| format!("{}:{}", percent_encode(member), percent_encode(host)))
+            .collect();
+        parts.push(format!("lw={}", joined.join(",")));
+    }
     if selection.working_notes {
         parts.push("wn=1".to_string());
     }
@@ -153,6 +161,18 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
                 "0" => selection.working_notes = false,
                 _ => notices.push(Notice::Undecodable(key.to_string())),
             },
+            "lw" => {
+                for item in items() {
+                    match item.as_deref().and_then(|i| i.split_once(':')) {
+                        Some((member, host)) if !member.is_empty() && !host.is_empty() => {
+                            selection
+                                .joined
+                                .insert(member.to_string(), host.to_string());
+                        }
+                        _ => notices.push(Notice::Undecodable(key.to_string())),
+                    }
+                }
+            }
             "ll" => {
                 for item in items() {
                     let parsed = item.as_deref().and_then(|i| {

@@ -162,18 +162,25 @@ pub fn hints(catalog: &Catalog, selection: &Selection, today: &str) -> Vec<Hint>
 /// Per lot: too few points for its award criteria, or points spread thin.
 fn points_hints(catalog: &Catalog, selection: &Selection, total: u32) -> Vec<Hint> {
     let mut out = Vec::new();
-    let lots = catalog
-        .categories
-        .iter()
-        .filter(|c| selection.categories.contains(&c.id));
-    for (index, category) in lots.enumerate() {
-        let mut awards: Vec<_> = lot_criteria(catalog, selection, &category.id)
-            .kept
-            .into_iter()
-            .filter(|c| {
-                c.award.is_some() && !selection.dropped.contains(&drop_key(&category.id, &c.id))
-            })
-            .collect();
+    for (index, members) in super::assemble::lot_shapes(catalog, selection)
+        .into_iter()
+        .enumerate()
+    {
+        let mut awards: Vec<&super::catalog::Criterion> = Vec::new();
+        for category in &members {
+            for c in lot_criteria(catalog, selection, &category.id).kept {
+                let kept = c.award.is_some()
+                    && !selection.dropped.contains(&drop_key(&category.id, &c.id));
+                if kept && !awards.iter().any(|a| a.id == c.id) {
+                    awards.push(c);
+                }
+            }
+        }
+        let name = members
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
         let criteria = u32::try_from(awards.len()).unwrap_or(u32::MAX);
         if criteria == 0 {
             continue;
@@ -182,7 +189,7 @@ fn points_hints(catalog: &Catalog, selection: &Selection, total: u32) -> Vec<Hin
             awards.sort_by_key(|c| c.award.as_ref().map_or(0, |a| a.weight));
             out.push(Hint::PointsShort {
                 lot: index + 1,
-                name: category.name.clone(),
+                name: name.clone(),
                 criteria,
                 total,
                 candidates: awards
@@ -196,7 +203,7 @@ fn points_hints(catalog: &Catalog, selection: &Selection, total: u32) -> Vec<Hin
         } else if total < criteria * THIN_POINTS {
             out.push(Hint::ThinPoints {
                 lot: index + 1,
-                name: category.name.clone(),
+                name: name.clone(),
                 criteria,
                 total,
             });

@@ -285,8 +285,11 @@ pub struct Selection {
     pub refurbished: BTreeSet<String>,
     /// Related criteria the buyer added from those offered, as `category/CRITERION-ID`.
     pub added: BTreeSet<String>,
-    /// A level for some lots other than `level`, by category.
+    /// A level for some lots other than `level`, by (the lot's first) category.
     pub lot_levels: BTreeMap<String, AmbitionLevel>,
+    /// Categories bought in the lot of another category (member -> that category), such as
+    /// monitors and accessories in the laptops lot; every other category is a lot of its own.
+    pub joined: BTreeMap<String, String>,
     /// Whether the tender text keeps the working notes (catalogue references, legal basis and
     /// risks); by default they are only in the guidance.
     pub working_notes: bool,
@@ -320,9 +323,41 @@ impl Selection {
             }
     }
 
-    /// The ambition level of a lot: its own, or the one for all lots.
+    /// The category whose lot `category` is bought in: itself, unless it joined another chosen
+    /// category's lot.
+    pub fn lot_host<'a>(&'a self, category: &'a str) -> &'a str {
+        match self.joined.get(category) {
+            Some(host)
+                if host != category
+                    && self.categories.contains(host)
+                    && !self.joined.contains_key(host) =>
+            {
+                host
+            }
+            _ => category,
+        }
+    }
+
+    /// Drops groupings that no longer hold (a category unticked, a host that joined another lot).
+    pub fn normalize_lots(&mut self) {
+        let categories = self.categories.clone();
+        let joined = self.joined.clone();
+        self.joined.retain(|member, host| {
+            member != host
+                && categories.contains(member)
+                && categories.contains(host)
+                && !joined.contains_key(host)
+        });
+        self.lot_levels
+            .retain(|c, _| categories.contains(c) && !joined.contains_key(c));
+    }
+
+    /// The ambition level of a category's lot: the lot's own, or the one for all lots.
     pub fn lot_level(&self, category: &str) -> Option<AmbitionLevel> {
-        self.lot_levels.get(category).copied().or(self.level)
+        self.lot_levels
+            .get(self.lot_host(category))
+            .copied()
+            .or(self.level)
     }
 
     /// Whether the lot of `category` has `feature`.
@@ -497,6 +532,14 @@ impl Selection {
         }
         self.lot_levels
             .retain(|c, _| catalog.category(c).is_some() && self.categories.contains(c));
+        self.joined.retain(|member, host| {
+            let ok = catalog.category(member).is_some() && catalog.category(host).is_some();
+            if !ok {
+                notices.push(Notice::UnknownCategory(format!("{member}:{host}")));
+            }
+            ok
+        });
+        self.normalize_lots();
         if catalog.criteria.is_empty() {
             return notices;
         }

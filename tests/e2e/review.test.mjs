@@ -144,3 +144,24 @@ test("the browser's Back button goes to the previous step and keeps every answer
   await assertClean(env, session);
   await session.context.close();
 });
+
+test('products can be bought in one lot, and the document says which criteria concern which', async () => {
+  const session = await openPage(env, '/#v=1&c=laptops-desktops,monitors&r=forced-labour,hazardous-chemicals&l=advanced&s=selection,specifications,award,contract&p=20');
+  const { page } = session;
+  await page.waitForSelector('.ecb-review-summary');
+  assert.equal(await page.locator('.ecb-review-summary tbody tr').count(), 2);
+  await page.getByRole('button', { name: 'Change Products (lots)' }).click();
+  await page.locator('summary', { hasText: 'Put several products in one lot' }).click();
+  await page.getByLabel('Lot for Monitors and displays').selectOption('laptops-desktops');
+  await page.waitForFunction(() => window.location.hash.includes('&lw=monitors:laptops-desktops'));
+  await assertAccessible(page, 'step 1 with a lot of two products');
+  for (let i = 0; i < 4; i += 1) {
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForSelector('.ecb-review-summary');
+  assert.equal(await page.locator('.ecb-review-summary tbody tr').count(), 1);
+  const text = await page.textContent('.ecb-document');
+  assert.ok(text.includes('Lot 1: Laptops and desktop computers; Monitors and displays'), text.slice(0, 400));
+  await assertClean(env, session);
+  await session.context.close();
+});

@@ -137,7 +137,8 @@ test('100 KB of markup, controls and right-to-left overrides in every field stay
   await page.waitForSelector('.ecb-document');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.waitForSelector('.ecb-input');
-  const fields = await page.$$eval('.ecb-input', (inputs) => inputs.map((i) => i.id));
+  // A date field takes only dates (the browser's own control); it gets its hostile value from a link below.
+  const fields = await page.$$eval('.ecb-input:not([type=date])', (inputs) => inputs.map((i) => i.id));
   assert.ok(fields.length >= 6, `expected every detail field, found ${fields.length}`);
   for (const id of fields) {
     await page.fill(`#${id}`, payload);
@@ -158,6 +159,12 @@ test('100 KB of markup, controls and right-to-left overrides in every field stay
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForSelector('.ecb-document');
   assert.ok((await page.textContent('.ecb-document')).includes(allowed.slice(0, 40)));
+  // A start date from a link that is not a date is an error that names the field, never markup.
+  await page.goto(`${env.server.url}/#v=1&c=laptops-desktops&r=forced-labour&l=basic&s=contract&sd=%3Cscript%3E`);
+  await page.waitForSelector('.ecb-heading');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForSelector('.ecb-error-summary');
+  assert.ok((await page.textContent('.ecb-error-summary')).includes('Contract start date must be a date'));
   const injected = await page.evaluate(() => ({
     xss: window.__xss,
     img: document.querySelectorAll('.ecb img').length,

@@ -282,8 +282,17 @@ fn walk_item(doc: &Document, item: &Item, once: bool, sink: &mut dyn Sink) {
         format!("{}. {}", item.number, item.title)
     };
     sink.heading(level, &clean(&heading));
-    // Once-per-procedure criteria say which lots they apply to (per-lot ones are under their lot).
-    if doc.lots.len() > 1 && once {
+    // Once-per-procedure criteria say which lots they apply to (per-lot ones are under their lot);
+    // in a lot of several products, a criterion for some of them names those.
+    if !item.only.is_empty() {
+        let names: Vec<String> = item
+            .only
+            .iter()
+            .map(|n| fill(m.lot_quoted, &[("name", n)]))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        sink.paragraph(&field(m.applies_to, &m.join_list(&names)));
+    } else if doc.lots.len() > 1 && once {
         let lots = if item.lots.len() == doc.lots.len() {
             m.applies_all.to_string()
         } else {
