@@ -343,7 +343,7 @@ impl Reducible for WizardState {
             {
                 match level {
                     Some(level) if Some(level) != next.selection.level => {
-                        next.selection.lot_levels.insert(category, level);
+                        next.selection.lot_levels.insert(&category, level.code());
                     }
                     _ => {
                         next.selection.lot_levels.remove(&category);
@@ -357,9 +357,9 @@ impl Reducible for WizardState {
                         if host != member
                             && next.selection.categories.contains(&host)
                             && !next.selection.joined.contains_key(&host)
-                            && !next.selection.joined.values().any(|h| *h == member) =>
+                            && !next.selection.joined.values().any(|h| h == member) =>
                     {
-                        next.selection.joined.insert(member, host);
+                        next.selection.joined.insert(&member, &host);
                     }
                     None => {
                         next.selection.joined.remove(&member);

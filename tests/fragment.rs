@@ -5,7 +5,7 @@ use criteria_builder::domain::draft;
 use criteria_builder::domain::fragment::{decode, encode, MAX_LEN};
 use criteria_builder::domain::notice::Notice;
 use criteria_builder::domain::selection::{
-    ContractDetails, DetailField, ProcedureStage, Selection,
+    ContractDetails, DetailField, Pairs, ProcedureStage, Selection,
 };
 use proptest::prelude::*;
 
@@ -36,13 +36,9 @@ fn sample() -> Selection {
         added: ["laptops-desktops/CM-AC-01".to_string()]
             .into_iter()
             .collect(),
-        lot_levels: [("smartphones-tablets".to_string(), AmbitionLevel::Basic)]
-            .into_iter()
-            .collect(),
+        lot_levels: [("smartphones-tablets", "basic")].into_iter().collect(),
         working_notes: true,
-        joined: [("monitors".to_string(), "laptops-desktops".to_string())]
-            .into_iter()
-            .collect(),
+        joined: [("monitors", "laptops-desktops")].into_iter().collect(),
         catalog_version: "2026.12.1".into(),
     }
 }
@@ -157,9 +153,11 @@ prop_compose! {
         catalog_version in "([0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,2})?",
         periods in prop::collection::vec("[0-9]{0,3}", 6),
         added in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..3),
-        lot_levels in prop::collection::btree_map(id(), prop::sample::select(AmbitionLevel::ALL.to_vec()), 0..3),
+        lot_levels in prop::collection::btree_map(id(), prop::sample::select(AmbitionLevel::ALL.to_vec()), 0..3)
+            .prop_map(|m| m.iter().map(|(k, v)| (k.as_str(), v.code())).collect::<Pairs>()),
         working_notes in any::<bool>(),
-        joined in prop::collection::btree_map(id(), id(), 0..3),
+        joined in prop::collection::btree_map(id(), id(), 0..3)
+            .prop_map(|m| m.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Pairs>()),
     ) -> Selection {
         Selection {
             categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,

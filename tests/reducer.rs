@@ -423,10 +423,7 @@ fn a_lot_level_equal_to_the_general_one_is_no_exception() {
         "phones".into(),
         Some(AmbitionLevel::Basic),
     ));
-    assert_eq!(
-        state.selection.lot_levels.get("phones"),
-        Some(&AmbitionLevel::Basic)
-    );
+    assert_eq!(state.selection.lot_levels.get("phones"), Some("basic"));
     assert!(state.fragment().contains("&ll=phones:basic"));
     let same = state.reduce(Action::SetLotLevel(
         "phones".into(),
@@ -465,10 +462,7 @@ fn repeating_an_export_announces_it_again() {
 #[test]
 fn a_category_joins_another_lot_and_leaves_it_when_that_one_goes() {
     let state = reviewing().reduce(Action::JoinLot("phones".into(), Some("laptops".into())));
-    assert_eq!(
-        state.selection.joined.get("phones").map(String::as_str),
-        Some("laptops")
-    );
+    assert_eq!(state.selection.joined.get("phones"), Some("laptops"));
     assert!(state.fragment().contains("&lw=phones:laptops"));
     // A lot that others joined cannot itself join another.
     let refused = state

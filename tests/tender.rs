@@ -199,9 +199,7 @@ fn every_part_exports_alone_with_the_hash_of_its_own_text() {
 fn a_lot_can_have_its_own_level() {
     let c = fixture();
     let mut selection = full_selection(AmbitionLevel::Spearhead);
-    selection
-        .lot_levels
-        .insert("laptops".into(), AmbitionLevel::Basic);
+    selection.lot_levels.insert("laptops", "basic");
     let doc = assemble(&c, &selection, Language::En);
     let ids: Vec<&str> = doc.lot_items(1).iter().map(|i| i.id.as_str()).collect();
     assert_eq!(
@@ -336,9 +334,7 @@ fn dated_legal_duties_are_said_as_applying_during_the_contract_or_not() {
 fn products_bought_together_form_one_lot_with_each_criterion_saying_which_it_concerns() {
     let c = fixture();
     let mut selection = full_selection(AmbitionLevel::Spearhead);
-    selection
-        .joined
-        .insert("phones".to_string(), "laptops".to_string());
+    selection.joined.insert("phones", "laptops");
     let doc = assemble(&c, &selection, Language::En);
     assert_eq!(doc.lots.len(), 1);
     assert_eq!(doc.lots[0].categories, ["laptops", "phones"]);

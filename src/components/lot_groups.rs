@@ -38,9 +38,9 @@ pub fn lot_groups(ctx: &WizardContext) -> Html {
                             .unwrap_or_default();
                         state.dispatch(Action::JoinLot(member.clone(), (!host.is_empty()).then_some(host)));
                     });
-                    let current = selection.joined.get(&category.id).cloned().unwrap_or_default();
+                    let current = selection.joined.get(&category.id).unwrap_or_default().to_string();
                     // A category that others joined stays the first of its lot.
-                    let is_host = selection.joined.values().any(|h| *h == category.id);
+                    let is_host = selection.joined.values().any(|h| h == category.id);
                     html! {
                         <div class="ecb-field">
                             <label class="ecb-label" for={id.clone()}>

@@ -57,7 +57,7 @@ fn lot_levels(ctx: &WizardContext) -> Html {
                         .unwrap_or_default();
                     state.dispatch(Action::SetLotLevel(category.clone(), AmbitionLevel::from_code(&code)));
                 });
-                let own = selection.lot_levels.get(&host).copied();
+                let own = selection.lot_levels.get(&host).and_then(AmbitionLevel::from_code);
                 let label = fill(m.lot_heading, &[("n", &(i + 1).to_string()), ("name", &name)]);
                 html! {
                     <div class="ecb-field">

@@ -97,7 +97,7 @@ pub fn encode(selection: &Selection) -> String {
         let levels: Vec<String> = selection
             .lot_levels
             .iter()
-            .map(|(lot, level)| format!("{}:{}", percent_encode(lot), level.code()))
+            .map(|(lot, level)| format!("{}:{}", percent_encode(lot), percent_encode(level)))
             .collect();
         parts.push(format!("ll={}", levels.join(",")));
     }
@@ -165,9 +165,7 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
                 for item in items() {
                     match item.as_deref().and_then(|i| i.split_once(':')) {
                         Some((member, host)) if !member.is_empty() && !host.is_empty() => {
-                            selection
-                                .joined
-                                .insert(member.to_string(), host.to_string());
+                            selection.joined.insert(member, host);
                         }
                         _ => notices.push(Notice::Undecodable(key.to_string())),
                     }
@@ -181,7 +179,7 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
                     });
                     match parsed {
                         Some((lot, level)) => {
-                            selection.lot_levels.insert(lot, level);
+                            selection.lot_levels.insert(&lot, level.code());
                         }
                         None => notices.push(Notice::UnknownLevel(shorten(
                             item.as_deref().unwrap_or(raw),

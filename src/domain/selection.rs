@@ -4,7 +4,7 @@ use super::catalog::{AmbitionLevel, Catalog, CriterionKind, LotFeature};
 use super::notice::Notice;
 use super::template::Placeholder;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A part of the procedure the buyer wants text for, in tender order.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -267,6 +267,68 @@ impl ContractDetails {
     }
 }
 
+/// Answers given per lot, as `key:value` entries (`ev-batteries:basic`,
+/// `monitors:laptops-desktops`), one per key. A sorted set of strings, like the other answers: the
+/// widget then carries no map code of its own, and links and JSON read the same.
+#[derive(Serialize, Deserialize, Debug, Clone, Default, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Pairs(BTreeSet<String>);
+
+impl Pairs {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().filter_map(|e| e.split_once(':'))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(_, v)| v)
+    }
+
+    /// Sets the value of `key`, replacing any other; keys and values hold no `:`.
+    pub fn insert(&mut self, key: &str, value: &str) {
+        if key.contains(':') || value.contains(':') {
+            return;
+        }
+        self.remove(key);
+        self.0.insert(format!("{key}:{value}"));
+    }
+
+    pub fn remove(&mut self, key: &str) {
+        self.0
+            .retain(|e| e.split_once(':').is_none_or(|(k, _)| k != key));
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &str) -> bool) {
+        self.0
+            .retain(|e| e.split_once(':').is_some_and(|(k, v)| keep(k, v)));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl<'a> FromIterator<(&'a str, &'a str)> for Pairs {
+    fn from_iter<I: IntoIterator<Item = (&'a str, &'a str)>>(entries: I) -> Self {
+        let mut pairs = Pairs::default();
+        for (key, value) in entries {
+            pairs.insert(key, value);
+        }
+        pairs
+    }
+}
+
 /// Everything the buyer has chosen. Serialised into the URL fragment and, as JSON, read by the
 /// command line.
 #[derive(Serialize, Deserialize, Debug, Clone, Default, PartialEq, Eq)]
@@ -286,10 +348,10 @@ pub struct Selection {
     /// Related criteria the buyer added from those offered, as `category/CRITERION-ID`.
     pub added: BTreeSet<String>,
     /// A level for some lots other than `level`, by (the lot's first) category.
-    pub lot_levels: BTreeMap<String, AmbitionLevel>,
+    pub lot_levels: Pairs,
     /// Categories bought in the lot of another category (member -> that category), such as
     /// monitors and accessories in the laptops lot; every other category is a lot of its own.
-    pub joined: BTreeMap<String, String>,
+    pub joined: Pairs,
     /// Whether the tender text keeps the working notes (catalogue references, legal basis and
     /// risks); by default they are only in the guidance.
     pub working_notes: bool,
@@ -348,15 +410,18 @@ impl Selection {
                 && categories.contains(host)
                 && !joined.contains_key(host)
         });
-        self.lot_levels
-            .retain(|c, _| categories.contains(c) && !joined.contains_key(c));
+        self.lot_levels.retain(|c, level| {
+            categories.contains(c)
+                && !joined.contains_key(c)
+                && AmbitionLevel::from_code(level).is_some()
+        });
     }
 
     /// The ambition level of a category's lot: the lot's own, or the one for all lots.
     pub fn lot_level(&self, category: &str) -> Option<AmbitionLevel> {
         self.lot_levels
             .get(self.lot_host(category))
-            .copied()
+            .and_then(AmbitionLevel::from_code)
             .or(self.level)
     }
 
