@@ -572,3 +572,43 @@ fn the_spearhead_level_includes_the_strongest_practice() {
         );
     }
 }
+
+#[test]
+fn each_high_risk_on_its_own_gets_criteria_or_says_which_answer_would() {
+    use criteria_builder::domain::assemble::assemble;
+    use criteria_builder::domain::selection::{ProcedureStage, Selection};
+    let c = english();
+    let mut checked = 0;
+    for category in &c.categories {
+        for risk in c
+            .risks
+            .iter()
+            .filter(|r| c.salience(&category.id, &r.id) == SalienceLevel::High)
+        {
+            for level in AmbitionLevel::ALL {
+                let selection = Selection {
+                    categories: [category.id.clone()].into_iter().collect(),
+                    risks: [risk.id.clone()].into_iter().collect(),
+                    level: Some(level),
+                    stages: ProcedureStage::ALL.into_iter().collect(),
+                    ..Selection::default()
+                };
+                let doc = assemble(&c, &selection, Language::En);
+                let criteria = doc
+                    .lot_items(1)
+                    .into_iter()
+                    .filter(|i| c.criterion(&i.id).is_some_and(|k| !k.closing))
+                    .count();
+                assert!(
+                    criteria > 0 || !doc.scope_gaps.is_empty(),
+                    "{} / {} / {:?}: no criterion and no word on why",
+                    category.id,
+                    risk.id,
+                    level
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}

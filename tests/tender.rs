@@ -113,7 +113,14 @@ fn selection_and_clauses_are_written_once_with_their_lots_and_specifications_per
         Part::Whole,
     );
     assert!(
-        md.contains("Exclusion in the lots \u{201c}Laptops\u{201d} and \u{201c}Phones\u{201d}."),
+        md.contains(
+            "Exclusion in each of the lots \u{201c}Laptops\u{201d} and \u{201c}Phones\u{201d}."
+        ),
+        "{md}"
+    );
+    // Separate contracts: a clause written once says it applies to each lot separately.
+    assert!(
+        md.contains("This applies to each of these lots separately"),
         "{md}"
     );
 }
@@ -301,7 +308,7 @@ fn dated_legal_duties_are_said_as_applying_during_the_contract_or_not() {
             .duties
             .join(" ")
     };
-    assert!(passport(&selection).contains("Give the contract start date"));
+    assert!(passport(&selection).contains("give the contract start date"));
     selection.details.start_date = "2026-06-01".into();
     assert!(passport(&selection).contains("give the contract duration"));
     selection.details.contract_months = "12".into();
@@ -313,11 +320,21 @@ fn dated_legal_duties_are_said_as_applying_during_the_contract_or_not() {
     selection.details.contract_months = "6".into();
     assert!(passport(&selection).contains("after this contract ends on 30 November 2026"));
     selection.details.start_date = "2027-03-01".into();
-    assert!(passport(&selection).contains("has applied since 18 February 2027"));
+    let before = passport(&selection);
+    assert!(
+        before.contains("applies from 18 February 2027")
+            && before.contains("before this contract starts on 1 March 2027")
+            && before
+                .contains("It binds the economic operator that places the battery on the market"),
+        "{before}"
+    );
+    selection.details.start_date = "2027-02-18".into();
+    assert!(passport(&selection).contains("the day this contract starts"));
+    selection.details.start_date = "2027-03-01".into();
     // The text of the duty appears in the guidance only, never in the tender text.
     let doc = assemble(&c, &selection, Language::En);
-    assert!(!text::body(&doc, Part::Tender).contains("has applied since"));
-    assert!(text::body(&doc, Part::Guidance).contains("has applied since"));
+    assert!(!text::body(&doc, Part::Tender).contains("before this contract starts"));
+    assert!(text::body(&doc, Part::Guidance).contains("before this contract starts"));
     // A date that does not exist is an error on the details step.
     selection.details.start_date = "2027-02-30".into();
     assert_eq!(
@@ -370,4 +387,33 @@ fn products_bought_together_form_one_lot_with_each_criterion_saying_which_it_con
     selection.categories.remove("laptops");
     selection.normalize_lots();
     assert!(selection.joined.is_empty());
+}
+
+#[test]
+fn a_lot_with_nothing_for_a_chosen_risk_says_which_answer_would_bring_criteria() {
+    use criteria_builder::domain::catalog::LotFeature;
+    use criteria_builder::domain::embedded;
+    use criteria_builder::domain::selection::Selection;
+    let c = embedded::catalog(Language::En).unwrap();
+    let mut selection = Selection {
+        categories: ["monitors".to_string()].into_iter().collect(),
+        risks: ["end-of-life".to_string()].into_iter().collect(),
+        level: Some(AmbitionLevel::Advanced),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        ..Selection::default()
+    };
+    let doc = assemble(&c, &selection, Language::En);
+    assert!(doc
+        .scope_gaps
+        .iter()
+        .any(|g| g.feature == LotFeature::TakeBack
+            && g.risks == ["Working conditions at end of life"]));
+    assert!(text::body(&doc, Part::Guidance).contains("apply only if the lot includes taking back"));
+    selection.take_back.insert("monitors".into());
+    let doc = assemble(&c, &selection, Language::En);
+    assert!(doc
+        .scope_gaps
+        .iter()
+        .all(|g| g.feature != LotFeature::TakeBack));
+    assert!(!doc.lot_items(1).is_empty());
 }

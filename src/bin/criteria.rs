@@ -23,13 +23,19 @@ Usage: criteria render [--format markdown|text|html] [--part PART] [--language e
 Renders a selection to the document the widget exports, byte for byte.
   --fragment  the part after '#' of a link shared from the widget (a whole link works too)
   --json      a file with the selection as JSON, e.g.
-              {\"categories\": [\"laptops-desktops\"], \"risks\": [\"forced-labour\"],
+              {\"categories\": [\"laptops-desktops\", \"monitors\"], \"risks\": [\"forced-labour\"],
                \"level\": \"advanced\", \"stages\": [\"selection\", \"contract\"],
                \"take_back\": [\"laptops-desktops\"], \"refurbished\": [],
-               \"details\": {\"authority\": \"City of Example\", \"contract_months\": \"48\"},
-               \"catalog_version\": \"2026.12.1\"}
-              (catalog_version: the catalogue the selection was made with; what changed since
-              is reported on standard error)
+               \"details\": {\"authority\": \"City of Example\", \"contract_months\": \"48\",
+                           \"start_date\": \"2027-03-01\"},
+               \"joined\": [\"monitors:laptops-desktops\"], \"lot_levels\": [],
+               \"added\": [], \"dropped\": [], \"working_notes\": false,
+               \"catalog_version\": \"2026.12.2\"}
+              (joined: products bought in another product's lot, as product:lot's first product;
+              lot_levels: a level for some lots, as product:level; added: related criteria the buyer
+              added, dropped: criteria dropped, both as product/CRITERION-ID; working_notes: keep
+              catalogue references, legal basis and risks in the tender text; catalog_version: the
+              catalogue the selection was made with; what changed since is reported on standard error)
   --format    markdown (default), text, or html (the standalone print-friendly file)
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender
               text for publication), selection, specifications, award, contract (one stage),
@@ -92,6 +98,22 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
     for g in &gaps {
         out.push_str(&format!(
             "  {} / {} / {}\n",
+            g.category,
+            g.risk,
+            g.level.code()
+        ));
+    }
+    let scope_only = coverage::scope_only(&catalog);
+    out.push_str(&format!(
+        "
+category / high-salience risk / level covered only with a scope answer (reported, not an error; the document says which answer brings criteria): {}
+",
+        scope_only.len()
+    ));
+    for g in &scope_only {
+        out.push_str(&format!(
+            "  {} / {} / {}
+",
             g.category,
             g.risk,
             g.level.code()

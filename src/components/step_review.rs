@@ -10,6 +10,7 @@ use crate::domain::assemble::Document;
 use crate::domain::catalog::{CriterionKind, LotFeature};
 use crate::domain::i18n::fill;
 use crate::domain::measure::measure;
+use crate::domain::render::scope_gap_lines;
 use crate::domain::selection::{DetailField, ProcedureStage, Step};
 use crate::state::Action;
 use std::rc::Rc;
@@ -106,6 +107,7 @@ pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Doc
             <h2 class="ecb-heading" tabindex="-1" ref={heading_ref.clone()}>{ m.step_review }</h2>
             { summary(ctx, document) }
             { still_to_complete(ctx, document) }
+            { for scope_gap_lines(document).into_iter().map(|line| html! { <p class="ecb-inset">{ line }</p> }) }
             <section aria-labelledby={answers_id.clone()}>
                 <h3 class="ecb-subheading" id={answers_id}>{ m.answers_title }</h3>
                 <dl class="ecb-summary">

@@ -219,6 +219,19 @@ pub struct DroppedItem {
     pub title: String,
 }
 
+/// Chosen risks that criteria would address in a lot only with a yes to a scope question, such as
+/// end-of-life conditions for monitors bought without take-back: said, so that a lot with nothing
+/// for a risk the buyer chose is never silent about why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeGap {
+    pub lot: usize,
+    /// The lot's name (or the category's, within a lot of several).
+    pub name: String,
+    pub feature: LotFeature,
+    /// Names of the chosen risks concerned.
+    pub risks: Vec<String>,
+}
+
 /// A related criterion the buyer did not ask for: it touches a chosen risk without addressing
 /// one. Offered in the review, added only by the buyer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,6 +270,8 @@ pub struct Document {
     pub missing: Vec<Placeholder>,
     pub dropped: Vec<DroppedItem>,
     pub offered: Vec<Offer>,
+    /// Chosen risks a lot gets criteria for only with a yes to a scope question it was asked.
+    pub scope_gaps: Vec<ScopeGap>,
     pub catalog_title: String,
     pub catalog_version: String,
     pub catalog_hash: String,
@@ -633,7 +648,8 @@ fn duty_note(
     let from = duty.from.as_str();
     let template = match (start, end.as_deref()) {
         (None, _) => m.duty_no_start,
-        (Some(s), _) if from <= s => m.duty_before,
+        (Some(s), _) if from == s => m.duty_same_day,
+        (Some(s), _) if from < s => m.duty_before,
         (Some(_), None) => m.duty_open_end,
         (Some(_), Some(e)) if from <= e => m.duty_during,
         (Some(_), Some(_)) => m.duty_after,
@@ -644,6 +660,7 @@ fn duty_note(
             ("name", &duty.name),
             ("date", &m.date(from)),
             ("law", law),
+            ("binds", &duty.binds),
             ("start", &start.map(|s| m.date(s)).unwrap_or_default()),
             ("end", &end.map(|e| m.date(&e)).unwrap_or_default()),
         ],
@@ -712,6 +729,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         missing: Vec::new(),
         dropped: Vec::new(),
         offered: Vec::new(),
+        scope_gaps: Vec::new(),
         catalog_title: catalog.meta.title.clone(),
         catalog_version: catalog.meta.version.clone(),
         catalog_hash: catalog.meta.content_hash.clone(),
@@ -778,6 +796,34 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             }
             for (left_out, by, reason) in found.covered {
                 covered_by.push((lot, left_out, by, reason));
+            }
+            // Risks that only a yes to an unanswered scope question would bring criteria for.
+            let addressed = |kept: &[&Criterion], risk: &str| {
+                kept.iter().any(|c| c.addresses.iter().any(|r| r == risk))
+            };
+            let now = lot_criteria(catalog, selection, &category.id).kept;
+            for feature in LotFeature::ALL
+                .into_iter()
+                .filter(|f| category.asks(*f) && !selection.lot_has(&category.id, *f))
+            {
+                let mut with = selection.clone();
+                with.feature_mut(feature).insert(category.id.clone());
+                let then = lot_criteria(catalog, &with, &category.id).kept;
+                let risks: Vec<String> = catalog
+                    .risks
+                    .iter()
+                    .filter(|r| selection.risks.contains(&r.id))
+                    .filter(|r| !addressed(&now, &r.id) && addressed(&then, &r.id))
+                    .map(|r| r.name.clone())
+                    .collect();
+                if !risks.is_empty() {
+                    doc.scope_gaps.push(ScopeGap {
+                        lot,
+                        name: category.name.clone(),
+                        feature,
+                        risks,
+                    });
+                }
             }
         }
         let host = members[0];

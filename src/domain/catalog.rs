@@ -111,6 +111,8 @@ pub struct DatedDuty {
     pub name: String,
     /// The legal entry that sets it.
     pub legal: String,
+    /// Whom it binds, as the end of "It binds …".
+    pub binds: String,
     /// `YYYY-MM-DD`: the first day it applies.
     pub from: String,
     /// The criteria whose guidance says it.

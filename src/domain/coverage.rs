@@ -25,16 +25,16 @@ pub struct Gap {
     pub level: AmbitionLevel,
 }
 
-/// The criteria that address `risk` for `category` (at any level).
+/// The criteria that address `risk` for `category` (at any level). A closing criterion (the breach
+/// clause) speaks about the others and addresses nothing on its own, so it does not count.
 pub fn addressing<'a>(
     catalog: &'a Catalog,
     category: &'a str,
     risk: &'a str,
 ) -> impl Iterator<Item = &'a super::catalog::Criterion> + 'a {
-    catalog
-        .criteria
-        .iter()
-        .filter(move |c| c.applies_to_category(category) && c.addresses.iter().any(|r| r == risk))
+    catalog.criteria.iter().filter(move |c| {
+        !c.closing && c.applies_to_category(category) && c.addresses.iter().any(|r| r == risk)
+    })
 }
 
 /// Every (category, high-salience risk, level) without a criterion, in catalogue order.
@@ -58,6 +58,33 @@ pub fn gaps(catalog: &Catalog) -> Vec<Gap> {
         }
     }
     gaps
+}
+
+/// Every (category, high-salience risk, level) whose criteria at that level or below all need a
+/// scope answer (take-back, refurbished): a lot without that answer gets nothing for the risk, and
+/// the document says which answer would bring criteria. Reported, not a failure.
+pub fn scope_only(catalog: &Catalog) -> Vec<Gap> {
+    let mut found = Vec::new();
+    for category in &catalog.categories {
+        for risk in &catalog.risks {
+            if catalog.salience(&category.id, &risk.id) != SalienceLevel::High {
+                continue;
+            }
+            for level in AmbitionLevel::ALL {
+                let at_or_below: Vec<_> = addressing(catalog, &category.id, &risk.id)
+                    .filter(|c| c.level <= level)
+                    .collect();
+                if !at_or_below.is_empty() && at_or_below.iter().all(|c| !c.requires.is_empty()) {
+                    found.push(Gap {
+                        category: category.id.clone(),
+                        risk: risk.id.clone(),
+                        level,
+                    });
+                }
+            }
+        }
+    }
+    found
 }
 
 /// How many criteria the catalogue has, per category, risk, level and kind.

@@ -223,6 +223,11 @@ pub struct Messages {
     pub field_start_hint: &'static str,
     pub error_not_a_date: &'static str,
     pub duty_before: &'static str,
+    pub duty_same_day: &'static str,
+    pub applies_each: &'static str,
+    pub applies_each_selection: &'static str,
+    pub scope_gap_take_back: &'static str,
+    pub scope_gap_refurbished: &'static str,
     pub duty_during: &'static str,
     pub duty_after: &'static str,
     pub duty_open_end: &'static str,
@@ -557,6 +562,14 @@ impl Messages {
             DetailField::ReminderDays => self.field_reminder_hint,
             DetailField::ReportDays => self.field_report_hint,
             DetailField::AnnualReportDays => self.field_annual_report_hint,
+        }
+    }
+
+    /// What a lot misses without a yes to a scope question.
+    pub fn scope_gap(&self, feature: LotFeature) -> &'static str {
+        match feature {
+            LotFeature::TakeBack => self.scope_gap_take_back,
+            LotFeature::Refurbished => self.scope_gap_refurbished,
         }
     }
 

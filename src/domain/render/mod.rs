@@ -251,7 +251,7 @@ pub fn parts_of(doc: &Document) -> Vec<Part> {
                 doc.plan.as_ref().is_some_and(|p| !p.is_empty())
             }
             Part::Stage(stage) => doc.sections.iter().any(|s| stage.includes(s.kind)),
-            Part::Guidance => !doc.guidance.is_empty(),
+            Part::Guidance => !doc.guidance.is_empty() || !doc.scope_gaps.is_empty(),
         })
         .collect()
 }
@@ -269,7 +269,7 @@ fn part_name(m: &Messages, part: Part) -> String {
 
 /// A criterion: at level 4 when written once for the procedure or in a document of one lot
 /// (`once`), else at level 5 under its lot.
-fn walk_item(doc: &Document, item: &Item, once: bool, sink: &mut dyn Sink) {
+fn walk_item(doc: &Document, kind: CriterionKind, item: &Item, once: bool, sink: &mut dyn Sink) {
     let level = if once { 4 } else { 5 };
     let m = doc.language.messages();
     sink.item(item);
@@ -311,6 +311,17 @@ fn walk_item(doc: &Document, item: &Item, once: bool, sink: &mut dyn Sink) {
             m.join_list(&named)
         };
         sink.paragraph(&field(m.applies_to, &lots));
+    }
+    // Written once for several lots, separate contracts: said so, so that no contractor reads a
+    // duty for another lot's goods.
+    if item.lots.len() > 1 {
+        let each = match kind {
+            CriterionKind::ExclusionGround | CriterionKind::SelectionCriterion => {
+                m.applies_each_selection
+            }
+            _ => m.applies_each,
+        };
+        sink.paragraph(&[plain(each)]);
     }
     for block in &item.body {
         match block {
@@ -416,7 +427,7 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
         match layout {
             Layout::Procedure(items) => {
                 for item in items {
-                    walk_item(doc, item, true, sink);
+                    walk_item(doc, kind, item, true, sink);
                 }
             }
             Layout::PerLot(groups) => {
@@ -434,7 +445,7 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
                         sink.heading(4, &lot_title(m, lot));
                     }
                     for item in group.iter().flat_map(|g| &g.items) {
-                        walk_item(doc, item, !several, sink);
+                        walk_item(doc, kind, item, !several, sink);
                     }
                     if let Some(total) = unallocated {
                         sink.paragraph(&[plain(&fill(
@@ -488,10 +499,13 @@ fn walk_plan(doc: &Document, sink: &mut dyn Sink) {
 
 fn walk_guidance(doc: &Document, sink: &mut dyn Sink) {
     let m = doc.language.messages();
-    if !doc.guidance.is_empty() {
+    if !doc.guidance.is_empty() || !doc.scope_gaps.is_empty() {
         sink.heading(2, m.part_guidance);
         sink.paragraph(&[plain(m.guidance_intro)]);
         sink.paragraph(&field(m.guidance_risks, &doc.risks.join(", ")));
+        for line in scope_gap_lines(doc) {
+            sink.paragraph(&[plain(&line)]);
+        }
         for entry in &doc.guidance {
             sink.heading(
                 3,
@@ -586,6 +600,25 @@ fn walk_guidance(doc: &Document, sink: &mut dyn Sink) {
             .collect();
         sink.bullets(&rows);
     }
+}
+
+/// What a lot misses for want of a yes to a scope question, in sentences.
+pub fn scope_gap_lines(doc: &Document) -> Vec<String> {
+    let m = doc.language.messages();
+    doc.scope_gaps
+        .iter()
+        .map(|gap| {
+            let lot = fill(
+                m.lot_heading,
+                &[("n", &gap.lot.to_string()), ("name", &gap.name)],
+            );
+            let risks: Vec<&str> = gap.risks.iter().map(String::as_str).collect();
+            fill(
+                m.scope_gap(gap.feature),
+                &[("lot", &lot), ("risks", &m.join_list(&risks))],
+            )
+        })
+        .collect()
 }
 
 /// Everything of `part` above the footer.
