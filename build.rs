@@ -16,6 +16,9 @@ mod catalog;
 #[path = "src/domain/catalog_source.rs"]
 #[allow(dead_code)]
 mod catalog_source;
+#[path = "src/domain/dates.rs"]
+#[allow(dead_code)]
+mod dates;
 #[path = "src/domain/digest.rs"]
 mod digest;
 #[path = "src/domain/template.rs"]

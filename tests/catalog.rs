@@ -5,7 +5,7 @@ mod common;
 
 use common::english;
 use criteria_builder::domain::catalog::{AmbitionLevel, CriterionKind, SalienceLevel};
-use criteria_builder::domain::catalog_source::{load, parse_date};
+use criteria_builder::domain::catalog_source::{is_date, load};
 use criteria_builder::domain::coverage;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::i18n::Language;
@@ -142,7 +142,7 @@ fn no_criterion_was_last_reviewed_more_than_two_years_ago() {
     let cutoff = format!("{:04}{}", y - 2, &today[4..]);
     for criterion in &c.criteria {
         assert!(
-            parse_date(&criterion.last_reviewed).is_some(),
+            is_date(&criterion.last_reviewed),
             "{}: {}",
             criterion.id,
             criterion.last_reviewed

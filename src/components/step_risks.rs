@@ -4,7 +4,7 @@
 use super::checkbox::Choice;
 use super::salience_matrix::salience_matrix;
 use super::{inline_error, WizardContext};
-use crate::domain::catalog::SalienceLevel;
+use crate::domain::catalog::{RiskTopic, SalienceLevel};
 use crate::domain::i18n::fill;
 use crate::domain::selection::Field;
 use crate::state::Action;
@@ -48,6 +48,21 @@ pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
         }
     };
 
+    let choice = |id: String, risk: &RiskTopic| -> Html {
+        let state = ctx.state.clone();
+        let value = risk.id.clone();
+        Choice {
+            id,
+            name: ctx.id("risk"),
+            label: risk.name.clone(),
+            hint: Some(risk.description.clone()),
+            extra: badge(&risk.id),
+            checked: ctx.state.selection.risks.contains(&risk.id),
+            radio: false,
+            on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone()))),
+        }
+        .view()
+    };
     html! {
         <>
             <fieldset class={classes!("ecb-fieldset", has_error.then_some("ecb-fieldset-error"))}
@@ -59,20 +74,9 @@ pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                 { inline_error(ctx, Field::Risks, &error_id) }
                 <div class="ecb-choices">
                     { for catalog.risks.iter().filter(|r| !r.manages).enumerate().map(|(i, risk)| {
+                        // The first box is where the error summary's link lands.
                         let id = if i == 0 { ctx.id("risks") } else { ctx.id(&format!("risk-{}", risk.id)) };
-                        let state = ctx.state.clone();
-                        let value = risk.id.clone();
-                        Choice {
-                                id,
-                                name: ctx.id("risk"),
-                                label: risk.name.clone().to_string(),
-                                hint: Some(risk.description.clone().to_string()),
-                                extra: badge(&risk.id),
-                                checked: ctx.state.selection.risks.contains(&risk.id),
-                                radio: false,
-                                on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone()))),
-                            }
-                            .view()
+                        choice(id, risk)
                     }) }
                 </div>
                 if catalog.risks.iter().any(|r| r.manages) {
@@ -80,19 +84,7 @@ pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                     <p class="ecb-hint">{ m.risks_manage_hint }</p>
                     <div class="ecb-choices">
                         { for catalog.risks.iter().filter(|r| r.manages).map(|risk| {
-                            let state = ctx.state.clone();
-                            let value = risk.id.clone();
-                            Choice {
-                                    id: ctx.id(&format!("risk-{}", risk.id)),
-                                    name: ctx.id("risk"),
-                                    label: risk.name.clone(),
-                                    hint: Some(risk.description.clone()),
-                                    extra: badge(&risk.id),
-                                    checked: ctx.state.selection.risks.contains(&risk.id),
-                                    radio: false,
-                                    on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone()))),
-                                }
-                                .view()
+                            choice(ctx.id(&format!("risk-{}", risk.id)), risk)
                         }) }
                     </div>
                 }

@@ -961,18 +961,7 @@ pub fn is_primary_source(url: &str) -> bool {
     PRIMARY_HOSTS.contains(&host) && rest.len() > host.len() + 1
 }
 
-/// `YYYY-MM-DD` with a plausible month and day.
+/// Whether `s` is a real calendar date written `YYYY-MM-DD` (the widget's own reading of dates).
 pub fn is_date(s: &str) -> bool {
-    parse_date(s).is_some()
-}
-
-/// Parses `YYYY-MM-DD` into (year, month, day).
-pub fn parse_date(s: &str) -> Option<(u32, u32, u32)> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    super::dates::parse(s).is_some()
 }

@@ -52,7 +52,22 @@ pub fn contract_end(start: &str, months: u32) -> Option<String> {
     );
     let ed = d.min(month_days(ey, em));
     let day = days_from_civil(ey, em, ed) - 1;
-    Some(super::proportion::date_from_days(day))
+    Some(date_from_days(day))
+}
+
+/// The `YYYY-MM-DD` date of the day `days` after 1970-01-01 (the civil-from-days algorithm of
+/// Howard Hinnant), for callers that read the clock: the command line and the tests.
+pub fn date_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[cfg(test)]
@@ -74,6 +89,13 @@ mod tests {
         ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn days_become_civil_dates() {
+        assert_eq!(date_from_days(0), "1970-01-01");
+        assert_eq!(date_from_days(20_786), "2026-11-29");
+        assert_eq!(date_from_days(19_782), "2024-02-29");
     }
 
     #[test]

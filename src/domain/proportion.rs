@@ -212,29 +212,4 @@ fn points_hints(catalog: &Catalog, selection: &Selection, total: u32) -> Vec<Hin
     out
 }
 
-/// The `YYYY-MM-DD` date of the day `days` after 1970-01-01 (the civil-from-days algorithm of
-/// Howard Hinnant), for callers that read the clock: the command line and the tests.
-pub fn date_from_days(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::date_from_days;
-
-    #[test]
-    fn days_become_civil_dates() {
-        assert_eq!(date_from_days(0), "1970-01-01");
-        assert_eq!(date_from_days(20_786), "2026-11-29");
-        assert_eq!(date_from_days(19_782), "2024-02-29");
-    }
-}
+pub use super::dates::date_from_days;
