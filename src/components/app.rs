@@ -17,8 +17,9 @@ use crate::domain::catalog::Catalog;
 use crate::domain::draft;
 use crate::domain::embedded;
 use crate::domain::i18n::fill;
+use crate::domain::measure::per_level;
 use crate::domain::options::HostOptions;
-use crate::domain::selection::{Selection, Step};
+use crate::domain::selection::{ProcedureStage, Selection, Step};
 use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, WizardState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -233,10 +234,33 @@ pub fn app(props: &AppProps) -> Html {
                 .map(|(selection, catalog)| Rc::new(assemble(catalog, selection, language)))
         })
     };
+    // What each level would give, on step 3: assembled three times, so only when the answers it
+    // depends on change (choosing a level is not one of them).
+    let level_measures = {
+        let language = props.options.language;
+        let ready = state.step == Step::Ambition
+            && state.catalog_status == CatalogStatus::Complete
+            && !state.selection.categories.is_empty()
+            && !state.selection.risks.is_empty();
+        let deps = ready.then(|| {
+            let mut at = state.selection.clone();
+            at.level = None;
+            at.lot_levels.clear();
+            if !at.stages.iter().any(|s| *s != ProcedureStage::Management) {
+                at.stages = ProcedureStage::ALL.into_iter().collect();
+            }
+            (at, state.catalog.clone())
+        });
+        use_memo(deps, move |deps| {
+            deps.as_ref()
+                .map(|(selection, catalog)| per_level(catalog, selection, language))
+                .unwrap_or_default()
+        })
+    };
     let body = match (step, document.as_ref()) {
         (Step::Products, _) => step_products(&ctx, &heading_ref),
         (Step::Risks, _) => step_risks(&ctx, &heading_ref),
-        (Step::Ambition, _) => step_ambition(&ctx, &heading_ref),
+        (Step::Ambition, _) => step_ambition(&ctx, &heading_ref, &level_measures),
         (Step::Details, _) => step_details(&ctx, &heading_ref),
         (Step::Review, Some(document)) => step_review(&ctx, &heading_ref, document),
         (Step::Review, None) => html! {

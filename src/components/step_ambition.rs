@@ -5,9 +5,9 @@ use super::{inline_error, WizardContext};
 use crate::domain::assemble::lot_shapes;
 use crate::domain::catalog::AmbitionLevel;
 use crate::domain::i18n::fill;
-use crate::domain::measure::{per_level, Measure};
+use crate::domain::measure::Measure;
 use crate::domain::selection::{Field, ProcedureStage};
-use crate::state::{Action, CatalogStatus};
+use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -75,7 +75,11 @@ fn lot_levels(ctx: &WizardContext) -> Html {
     }
 }
 
-pub fn step_ambition(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
+pub fn step_ambition(
+    ctx: &WizardContext,
+    heading_ref: &NodeRef,
+    measures: &[(AmbitionLevel, Measure)],
+) -> Html {
     let m = ctx.messages();
     let selection = &ctx.state.selection;
     let describe = |field: Field, hint: &str, error: &str| {
@@ -87,19 +91,6 @@ pub fn step_ambition(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
     };
     let (level_hint, level_error) = (ctx.id("level-question-hint"), ctx.id("level-error"));
     let (stages_hint, stages_error) = (ctx.id("stages-question-hint"), ctx.id("stages-error"));
-    // What each level gives for these answers, once the criteria are there.
-    let measures = if ctx.state.catalog_status == CatalogStatus::Complete
-        && !selection.categories.is_empty()
-        && !selection.risks.is_empty()
-    {
-        let mut at = selection.clone();
-        if !at.stages.iter().any(|s| *s != ProcedureStage::Management) {
-            at.stages = ProcedureStage::ALL.into_iter().collect();
-        }
-        per_level(&ctx.state.catalog, &at, ctx.state.language)
-    } else {
-        Vec::new()
-    };
     let error_class = |field: Field| {
         ctx.error_for(field)
             .is_some()

@@ -34,6 +34,14 @@ pub struct Measure {
 
 /// Measures an assembled document; `catalog` gives what each criterion asks bidders to write.
 pub fn measure(catalog: &Catalog, doc: &Document) -> Measure {
+    Measure {
+        total_pages: pages(text::body(doc, Part::Whole).chars().count()),
+        ..measure_tender(catalog, doc)
+    }
+}
+
+/// As [`measure`], without the whole export's pages (left at 0): what a level preview needs.
+pub fn measure_tender(catalog: &Catalog, doc: &Document) -> Measure {
     let mut out = Measure::default();
     for section in &doc.sections {
         let items: Vec<_> = match &section.layout {
@@ -54,7 +62,6 @@ pub fn measure(catalog: &Catalog, doc: &Document) -> Measure {
         }
     }
     out.tender_pages = pages(text::body(doc, Part::Tender).chars().count());
-    out.total_pages = pages(text::body(doc, Part::Whole).chars().count());
     out
 }
 
@@ -70,7 +77,10 @@ pub fn per_level(
             let mut at = selection.clone();
             at.level = Some(level);
             at.lot_levels.clear();
-            (level, measure(catalog, &assemble(catalog, &at, language)))
+            (
+                level,
+                measure_tender(catalog, &assemble(catalog, &at, language)),
+            )
         })
         .collect()
 }
