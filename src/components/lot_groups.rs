@@ -46,7 +46,11 @@ pub fn lot_groups(ctx: &WizardContext) -> Html {
                             <label class="ecb-label" for={id.clone()}>
                                 { fill(m.lot_of, &[("category", &category.name)]) }
                             </label>
-                            <select class="ecb-select" {id} {onchange} disabled={is_host}>
+                            if is_host {
+                                <p class="ecb-hint" id={format!("{id}-hint")}>{ m.lot_is_host }</p>
+                            }
+                            <select class="ecb-select" id={id.clone()} {onchange} disabled={is_host}
+                                    aria-describedby={is_host.then(|| format!("{id}-hint"))}>
                                 <option value="" selected={current.is_empty()}>{ m.lot_own }</option>
                                 { for hosts.iter().filter(|h| h.id != category.id).map(|h| html! {
                                     <option value={h.id.clone()} selected={current == h.id}>

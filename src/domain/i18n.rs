@@ -218,6 +218,7 @@ pub struct Messages {
     pub lot_groups_hint: &'static str,
     pub lot_of: &'static str,
     pub lot_own: &'static str,
+    pub lot_is_host: &'static str,
     pub lot_with: &'static str,
     pub field_start: &'static str,
     pub field_start_hint: &'static str,

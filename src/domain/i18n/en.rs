@@ -166,6 +166,7 @@ pub const EN: Messages = Messages {
     lot_groups_hint: "Each product is a lot of its own unless you put it in another product\u{2019}s lot, for example monitors and accessories with laptops. The criteria of every product in a lot apply to that lot, and each criterion says which products it concerns.",
     lot_of: "Lot for {category}",
     lot_own: "Its own lot",
+    lot_is_host: "Other products are bought in this lot: to move this one, first give them a lot of their own.",
     lot_with: "In the lot of {category}",
     field_start: "Contract start date",
     field_start_hint: "The day the contract is expected to start, as year-month-day, for example 2027-03-01. With the duration, it says which new EU duties apply while the contract runs.",
