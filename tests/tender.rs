@@ -327,8 +327,7 @@ fn dated_legal_duties_are_said_as_applying_during_the_contract_or_not() {
     assert!(
         before.contains("applies from 18 February 2027")
             && before.contains("before this contract starts on 1 March 2027")
-            && before
-                .contains("It binds the economic operator that places the battery on the market"),
+            && before.contains("It binds the economic operator that places an electric-vehicle"),
         "{before}"
     );
     selection.details.start_date = "2027-02-18".into();
@@ -419,4 +418,26 @@ fn a_lot_with_nothing_for_a_chosen_risk_says_which_answer_would_bring_criteria()
         .iter()
         .all(|g| g.feature != LotFeature::TakeBack));
     assert!(!doc.lot_items(1).is_empty());
+}
+
+#[test]
+fn the_label_table_is_a_detail_the_buyer_must_name_before_publishing() {
+    use criteria_builder::domain::embedded;
+    use criteria_builder::domain::selection::Selection;
+    use criteria_builder::domain::template::Placeholder;
+    let c = embedded::catalog(Language::En).unwrap();
+    let mut selection = Selection {
+        categories: ["laptops-desktops".to_string()].into_iter().collect(),
+        risks: ["forced-labour".to_string()].into_iter().collect(),
+        level: Some(AmbitionLevel::Basic),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        ..Selection::default()
+    };
+    let doc = assemble(&c, &selection, Language::En);
+    assert!(doc.missing.contains(&Placeholder::LabelTable));
+    assert!(text::body(&doc, Part::Tender).contains("[the annex with the label table]"));
+    selection.details.label_annex = "Annex 4 to the tender documents".into();
+    let doc = assemble(&c, &selection, Language::En);
+    assert!(!doc.missing.contains(&Placeholder::LabelTable));
+    assert!(text::body(&doc, Part::Tender).contains("the table in Annex 4 to the tender documents"));
 }

@@ -6,6 +6,7 @@ use super::{field_anchor, inline_error, WizardContext};
 use crate::domain::assemble::placeholders_used;
 use crate::domain::i18n::fill;
 use crate::domain::selection::{DetailField, Field};
+use crate::domain::template::Placeholder;
 use crate::state::{Action, CatalogStatus};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -95,6 +96,12 @@ pub fn step_details(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                 { for DetailField::ALL
                     .into_iter()
                     .filter(|f| f.suggested().is_none())
+                    // The label annex is asked for only when a chosen criterion refers to it.
+                    .filter(|f| {
+                        *f != DetailField::LabelAnnex
+                            || !state.selection.details.get(*f).trim().is_empty()
+                            || used.as_ref().is_some_and(|u| u.contains(&Placeholder::LabelTable))
+                    })
                     .map(|field| detail_input(ctx, field)) }
             </fieldset>
             if !periods.is_empty() {

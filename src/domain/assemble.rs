@@ -481,6 +481,7 @@ fn slot_value(
         Placeholder::EstimatedValue => details
             .text(DetailField::EstimatedValue)
             .map(str::to_string),
+        Placeholder::LabelTable => details.text(DetailField::LabelAnnex).map(str::to_string),
         Placeholder::Lot => Some(m.lot_phrase(lot_names)),
         Placeholder::ContractDuration => details
             .number(DetailField::ContractMonths)

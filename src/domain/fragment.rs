@@ -34,6 +34,7 @@ fn detail_key(field: DetailField) -> &'static str {
         DetailField::ReminderDays => "rm",
         DetailField::ReportDays => "rp",
         DetailField::AnnualReportDays => "ar",
+        DetailField::LabelAnnex => "lt",
     }
 }
 

@@ -349,6 +349,9 @@ pub struct Messages {
     pub salience_low: &'static str,
     pub marker_authority: &'static str,
     pub marker_lot: &'static str,
+    pub marker_label_table: &'static str,
+    pub field_label_annex: &'static str,
+    pub field_label_annex_hint: &'static str,
     pub marker_contract_duration: &'static str,
     pub marker_estimated_value: &'static str,
     pub marker_points: &'static str,
@@ -527,6 +530,7 @@ impl Messages {
             Placeholder::ReminderDays => self.marker_reminder_days,
             Placeholder::ReportDays => self.marker_report_days,
             Placeholder::AnnualReportDays => self.marker_annual_report_days,
+            Placeholder::LabelTable => self.marker_label_table,
         }
     }
 
@@ -545,6 +549,7 @@ impl Messages {
             DetailField::ReminderDays => self.field_reminder,
             DetailField::ReportDays => self.field_report,
             DetailField::AnnualReportDays => self.field_annual_report,
+            DetailField::LabelAnnex => self.field_label_annex,
         }
     }
 
@@ -563,6 +568,7 @@ impl Messages {
             DetailField::ReminderDays => self.field_reminder_hint,
             DetailField::ReportDays => self.field_report_hint,
             DetailField::AnnualReportDays => self.field_annual_report_hint,
+            DetailField::LabelAnnex => self.field_label_annex_hint,
         }
     }
 

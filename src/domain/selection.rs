@@ -77,10 +77,12 @@ pub enum DetailField {
     ReportDays,
     /// Days after the end of each contract year to deliver the annual report.
     AnnualReportDays,
+    /// Where the tender documents carry the table of what each accepted label covers.
+    LabelAnnex,
 }
 
 impl DetailField {
-    pub const ALL: [DetailField; 13] = [
+    pub const ALL: [DetailField; 14] = [
         DetailField::Authority,
         DetailField::ContractMonths,
         DetailField::StartDate,
@@ -94,6 +96,7 @@ impl DetailField {
         DetailField::ReminderDays,
         DetailField::ReportDays,
         DetailField::AnnualReportDays,
+        DetailField::LabelAnnex,
     ];
 
     /// A stable name, used in element ids.
@@ -112,6 +115,7 @@ impl DetailField {
             DetailField::ReminderDays => "reminder-days",
             DetailField::ReportDays => "report-days",
             DetailField::AnnualReportDays => "annual-report-days",
+            DetailField::LabelAnnex => "label-annex",
         }
     }
 
@@ -119,7 +123,7 @@ impl DetailField {
     pub fn max_chars(self) -> usize {
         match self {
             DetailField::Authority => 200,
-            DetailField::EstimatedValue => 100,
+            DetailField::EstimatedValue | DetailField::LabelAnnex => 100,
             DetailField::StartDate => 10,
             _ => 8,
         }
@@ -128,7 +132,10 @@ impl DetailField {
     /// The accepted range for whole-number fields.
     pub fn number_range(self) -> Option<(u32, u32)> {
         match self {
-            DetailField::Authority | DetailField::EstimatedValue | DetailField::StartDate => None,
+            DetailField::Authority
+            | DetailField::EstimatedValue
+            | DetailField::StartDate
+            | DetailField::LabelAnnex => None,
             DetailField::ContractMonths => Some((1, 600)),
             DetailField::AwardPoints => Some((1, 1000)),
             _ => Some((1, 365)),
@@ -159,6 +166,7 @@ impl DetailField {
             Placeholder::ContractDuration => Some(DetailField::ContractMonths),
             Placeholder::EstimatedValue => Some(DetailField::EstimatedValue),
             Placeholder::Points => Some(DetailField::AwardPoints),
+            Placeholder::LabelTable => Some(DetailField::LabelAnnex),
             Placeholder::Lot => None,
             period => DetailField::ALL
                 .into_iter()
@@ -199,6 +207,7 @@ pub struct ContractDetails {
     pub reminder_days: String,
     pub report_days: String,
     pub annual_report_days: String,
+    pub label_annex: String,
 }
 
 impl ContractDetails {
@@ -217,6 +226,7 @@ impl ContractDetails {
             DetailField::ReminderDays => &self.reminder_days,
             DetailField::ReportDays => &self.report_days,
             DetailField::AnnualReportDays => &self.annual_report_days,
+            DetailField::LabelAnnex => &self.label_annex,
         }
     }
 
@@ -235,6 +245,7 @@ impl ContractDetails {
             DetailField::ReminderDays => &mut self.reminder_days,
             DetailField::ReportDays => &mut self.report_days,
             DetailField::AnnualReportDays => &mut self.annual_report_days,
+            DetailField::LabelAnnex => &mut self.label_annex,
         }
     }
 

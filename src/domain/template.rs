@@ -27,10 +27,12 @@ pub enum Placeholder {
     /// Days to report on equipment after each take-back or return.
     ReportDays,
     AnnualReportDays,
+    /// Where the buyer publishes the table of what each accepted label covers (an annex).
+    LabelTable,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 13] = [
+    pub const ALL: [Placeholder; 14] = [
         Placeholder::Authority,
         Placeholder::Lot,
         Placeholder::ContractDuration,
@@ -44,6 +46,7 @@ impl Placeholder {
         Placeholder::ReminderDays,
         Placeholder::ReportDays,
         Placeholder::AnnualReportDays,
+        Placeholder::LabelTable,
     ];
 
     /// The name used between braces in catalogue text.
@@ -62,6 +65,7 @@ impl Placeholder {
             Placeholder::ReminderDays => "reminder_days",
             Placeholder::ReportDays => "report_days",
             Placeholder::AnnualReportDays => "annual_report_days",
+            Placeholder::LabelTable => "label_table",
         }
     }
 

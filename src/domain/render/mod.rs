@@ -314,11 +314,10 @@ fn walk_item(doc: &Document, kind: CriterionKind, item: &Item, once: bool, sink:
     }
     // Written once for several lots, separate contracts: said so, so that no contractor reads a
     // duty for another lot's goods.
-    if item.lots.len() > 1 {
+    // An exclusion ground is assessed once for the tenderer, whatever the lots.
+    if item.lots.len() > 1 && kind != CriterionKind::ExclusionGround {
         let each = match kind {
-            CriterionKind::ExclusionGround | CriterionKind::SelectionCriterion => {
-                m.applies_each_selection
-            }
+            CriterionKind::SelectionCriterion => m.applies_each_selection,
             _ => m.applies_each,
         };
         sink.paragraph(&[plain(each)]);
