@@ -90,35 +90,28 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
     for (kind, n) in &counts.per_kind {
         out.push_str(&format!("  {:<26} {n}\n", format!("{kind:?}")));
     }
+    let gap_list = |out: &mut String, title: &str, gaps: &[coverage::Gap]| {
+        out.push_str(&format!("\n{title}: {}\n", gaps.len()));
+        for g in gaps {
+            out.push_str(&format!(
+                "  {} / {} / {}\n",
+                g.category,
+                g.risk,
+                g.level.code()
+            ));
+        }
+    };
     let gaps = coverage::gaps(&catalog);
-    out.push_str(&format!(
-        "\ncategory / high-salience risk / level without a criterion: {}\n",
-        gaps.len()
-    ));
-    for g in &gaps {
-        out.push_str(&format!(
-            "  {} / {} / {}\n",
-            g.category,
-            g.risk,
-            g.level.code()
-        ));
-    }
-    let scope_only = coverage::scope_only(&catalog);
-    out.push_str(&format!(
-        "
-category / high-salience risk / level covered only with a scope answer (reported, not an error; the document says which answer brings criteria): {}
-",
-        scope_only.len()
-    ));
-    for g in &scope_only {
-        out.push_str(&format!(
-            "  {} / {} / {}
-",
-            g.category,
-            g.risk,
-            g.level.code()
-        ));
-    }
+    gap_list(
+        &mut out,
+        "category / high-salience risk / level without a criterion",
+        &gaps,
+    );
+    gap_list(
+        &mut out,
+        "category / high-salience risk / level covered only with a scope answer (reported, not an error; the document says which answer brings criteria)",
+        &coverage::scope_only(&catalog),
+    );
     let missing = coverage::missing_proof_routes(&catalog);
     out.push_str(&format!(
         "\ncriterion / category without a route to proof: {} of {} pairs\n",
