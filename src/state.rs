@@ -105,6 +105,9 @@ pub enum Action {
     ToggleStage(ProcedureStage),
     /// Answer a lot's scope question (take-back, refurbished) for a category.
     ToggleFeature(LotFeature, String),
+    /// Answer a scope question that has graded answers (refurbished: no, accepted, required) for
+    /// a category: the question, the category, and the answer given (`None`: no).
+    AnswerScope(LotFeature, String, Option<LotFeature>),
     SetDetail(DetailField, String),
     Continue,
     Back,
@@ -282,7 +285,17 @@ impl Reducible for WizardState {
             Action::ToggleFeature(feature, id)
                 if next.catalog.category(&id).is_some_and(|c| c.asks(feature)) =>
             {
-                toggle(next.selection.feature_mut(feature), id)
+                let on = !next.selection.lot_has(&id, feature);
+                next.selection.set_feature(&id, feature, on);
+            }
+            Action::AnswerScope(question, id, answer)
+                if next.catalog.category(&id).is_some_and(|c| c.asks(question))
+                    && answer.is_none_or(|a| a.asked_as() == question) =>
+            {
+                next.selection.set_feature(&id, question, false);
+                if let Some(answer) = answer {
+                    next.selection.set_feature(&id, answer, true);
+                }
             }
             Action::Continue => {
                 let problems = next.selection.problems(next.step);

@@ -415,7 +415,11 @@ fn a_malformed_catalogue_names_file_criterion_and_reason() {
         ),
         (
             GOOD.replace("delivers = [\"report\"]", "delivers = [\"report\"]\nclosing = true\nrequires = [\"take-back\"]"),
-            "x/en/criteria/bad.toml: A-01: a closing criterion applies with the others of its kind",
+            "x/en/criteria/bad.toml: A-01: a closing criterion that depends on \"take-back\" needs one counterpart",
+        ),
+        (
+            GOOD.replace("delivers = [\"report\"]", "delivers = [\"report\"]\nunless = [\"one-off\"]"),
+            "x/en/criteria/bad.toml: A-01: is left out by \"one-off\", but none of its categories asks it",
         ),
     ];
     for (text, expected) in cases {
@@ -585,14 +589,27 @@ fn each_high_risk_on_its_own_gets_criteria_or_says_which_answer_would() {
             .iter()
             .filter(|r| c.salience(&category.id, &r.id) == SalienceLevel::High)
         {
-            for level in AmbitionLevel::ALL {
-                let selection = Selection {
+            // With no scope answer, and with each answer the category asks.
+            let answers = std::iter::once(None).chain(
+                criteria_builder::domain::catalog::LotFeature::ALL
+                    .into_iter()
+                    .filter(|f| category.asks(*f))
+                    .map(Some),
+            );
+            for (level, answer) in AmbitionLevel::ALL
+                .into_iter()
+                .flat_map(|l| answers.clone().map(move |a| (l, a)))
+            {
+                let mut selection = Selection {
                     categories: [category.id.clone()].into_iter().collect(),
                     risks: [risk.id.clone()].into_iter().collect(),
                     level: Some(level),
                     stages: ProcedureStage::ALL.into_iter().collect(),
                     ..Selection::default()
                 };
+                if let Some(feature) = answer {
+                    selection.set_feature(&category.id, feature, true);
+                }
                 let doc = assemble(&c, &selection, Language::En);
                 let criteria = doc
                     .lot_items(1)
@@ -601,14 +618,15 @@ fn each_high_risk_on_its_own_gets_criteria_or_says_which_answer_would() {
                     .count();
                 assert!(
                     criteria > 0 || !doc.scope_gaps.is_empty(),
-                    "{} / {} / {:?}: no criterion and no word on why",
+                    "{} / {} / {:?} / {:?}: no criterion and no word on why",
                     category.id,
                     risk.id,
-                    level
+                    level,
+                    answer
                 );
                 checked += 1;
             }
         }
     }
-    assert!(checked > 100, "{checked}");
+    assert!(checked > 300, "{checked}");
 }

@@ -33,6 +33,8 @@ fn sample() -> Selection {
             .collect(),
         take_back: ["laptops-desktops".to_string()].into_iter().collect(),
         refurbished: ["smartphones-tablets".to_string()].into_iter().collect(),
+        refurbished_only: ["smartphones-tablets".to_string()].into_iter().collect(),
+        one_off: ["laptops-desktops".to_string()].into_iter().collect(),
         added: ["laptops-desktops/CM-AC-01".to_string()]
             .into_iter()
             .collect(),
@@ -58,7 +60,7 @@ fn the_fragment_is_stable_and_readable() {
     assert_eq!(
         encode(&sample()),
         "v=1&cv=2026.12.1&c=laptops-desktops,smartphones-tablets&r=forced-labour&l=advanced\
-         &s=selection,award&tb=laptops-desktops&rf=smartphones-tablets\
+         &s=selection,award&tb=laptops-desktops&rf=smartphones-tablets&ro=smartphones-tablets&oo=laptops-desktops\
          &a=Ville%20de%20Li%C3%A8ge%20%26%20R%C3%A9gion%2C%2050%25%20%C2%ABtest%C2%BB%20%231&m=48&sd=2027-03-01&p=20\
          &x=laptops-desktops/LR-SC-01&ad=laptops-desktops/CM-AC-01&ll=smartphones-tablets:basic&lw=monitors:laptops-desktops&wn=1"
     );
@@ -150,6 +152,8 @@ prop_compose! {
         dropped in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..5),
         take_back in prop::collection::btree_set(id(), 0..3),
         refurbished in prop::collection::btree_set(id(), 0..3),
+        refurbished_only in prop::collection::btree_set(id(), 0..2),
+        one_off in prop::collection::btree_set(id(), 0..2),
         catalog_version in "([0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,2})?",
         periods in prop::collection::vec("[0-9]{0,3}", 6),
         added in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..3),
@@ -161,7 +165,7 @@ prop_compose! {
     ) -> Selection {
         Selection {
             categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,
-            added, lot_levels, working_notes, joined,
+            added, lot_levels, working_notes, joined, refurbished_only, one_off,
             details: ContractDetails {
                 authority, contract_months: months, estimated_value: value,
                 response_days: periods[0].clone(), notice_days: periods[1].clone(),

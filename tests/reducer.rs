@@ -224,6 +224,10 @@ fn the_complete_catalogue_arrives_later_and_only_then_are_dropped_criteria_check
             Notice::ScopeNotAsked {
                 feature: LotFeature::TakeBack,
                 lots: vec!["Laptops".into()]
+            },
+            Notice::ScopeNotAsked {
+                feature: LotFeature::Refurbished,
+                lots: vec!["Laptops".into()]
             }
         ]
     );
@@ -471,4 +475,36 @@ fn a_category_joins_another_lot_and_leaves_it_when_that_one_goes() {
     assert!(Rc::ptr_eq(&state, &refused));
     let without_host = state.reduce(Action::ToggleCategory("laptops".into()));
     assert!(without_host.selection.joined.is_empty());
+}
+
+#[test]
+fn refurbished_only_implies_accepted_and_withdrawing_accepted_withdraws_it() {
+    let state = fresh().reduce(Action::ToggleCategory("laptops".into()));
+    let only = state.reduce(Action::ToggleFeature(
+        LotFeature::RefurbishedOnly,
+        "laptops".into(),
+    ));
+    assert!(only.selection.lot_has("laptops", LotFeature::Refurbished));
+    assert!(only
+        .selection
+        .lot_has("laptops", LotFeature::RefurbishedOnly));
+    assert!(only.fragment().contains("&rf=laptops&ro=laptops"));
+    // Unticking "only" leaves "accepted".
+    let accepted = only.clone().reduce(Action::ToggleFeature(
+        LotFeature::RefurbishedOnly,
+        "laptops".into(),
+    ));
+    assert!(accepted
+        .selection
+        .lot_has("laptops", LotFeature::Refurbished));
+    assert!(!accepted
+        .selection
+        .lot_has("laptops", LotFeature::RefurbishedOnly));
+    // Unticking "accepted" withdraws "only" too.
+    let none = only.reduce(Action::ToggleFeature(
+        LotFeature::Refurbished,
+        "laptops".into(),
+    ));
+    assert!(!none.selection.lot_has("laptops", LotFeature::Refurbished));
+    assert!(none.selection.refurbished_only.is_empty());
 }

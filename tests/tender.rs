@@ -275,11 +275,11 @@ fn each_criterion_says_where_the_risk_it_was_chosen_for_is_worst() {
             Some((SalienceLevel::High, vec![SupplyChainStage::RawMaterials])),
         ]
     );
-    // Basic, one lot, two risks, all tender stages: a handful of criteria in about four pages
-    // (ten criteria and over five pages before catalogue 2026.12.2).
+    // Basic, one lot, two risks, all tender stages: a handful of criteria in at most three pages
+    // (ten criteria and over five pages before catalogue 2026.12.2, four pages in 2026.12.2).
     assert!(doc.lot_items(1).len() <= 7, "{}", doc.lot_items(1).len());
     let tender = text::body(&doc, Part::Tender).chars().count();
-    assert!(pages(tender) <= 4, "{tender} characters of tender text");
+    assert!(pages(tender) <= 3, "{tender} characters of tender text");
     // Nothing it only touches is added: no conflict-minerals criterion, no award essay.
     assert!(doc.lot_items(1).iter().all(|i| !i.id.starts_with("CM-")));
     assert!(doc
@@ -440,4 +440,115 @@ fn the_label_table_is_a_detail_the_buyer_must_name_before_publishing() {
     let doc = assemble(&c, &selection, Language::En);
     assert!(!doc.missing.contains(&Placeholder::LabelTable));
     assert!(text::body(&doc, Part::Tender).contains("the table in Annex 4 to the tender documents"));
+}
+
+#[test]
+fn an_answer_leaves_out_the_criteria_that_do_not_fit_it_and_the_document_says_so() {
+    use criteria_builder::domain::catalog::LotFeature;
+    let mut c = fixture();
+    for k in c
+        .criteria
+        .iter_mut()
+        .filter(|k| k.id == "TS-01" || k.id == "AC-02")
+    {
+        k.unless = vec![LotFeature::RefurbishedOnly];
+    }
+    c.categories[0].asks = vec![LotFeature::Refurbished];
+    let mut selection = full_selection(AmbitionLevel::Advanced);
+    selection.categories = ["laptops".to_string()].into_iter().collect();
+    let ids = |selection: &criteria_builder::domain::selection::Selection| -> Vec<String> {
+        lot_criteria(&c, selection, "laptops")
+            .kept
+            .iter()
+            .map(|k| k.id.clone())
+            .collect()
+    };
+    // Accepted: the criteria stay.
+    selection.set_feature("laptops", LotFeature::Refurbished, true);
+    assert!(ids(&selection).contains(&"TS-01".to_string()));
+    assert!(assemble(&c, &selection, Language::En).scope_gaps.is_empty());
+    // Required: they go, and the lot says which risk lost its criteria, and why.
+    selection.set_feature("laptops", LotFeature::RefurbishedOnly, true);
+    let kept = ids(&selection);
+    assert!(!kept.contains(&"TS-01".to_string()), "{kept:?}");
+    assert!(!kept.contains(&"AC-02".to_string()), "{kept:?}");
+    assert!(kept.contains(&"AC-01".to_string()), "{kept:?}");
+    let doc = assemble(&c, &selection, Language::En);
+    assert_eq!(doc.scope_gaps.len(), 1, "{:?}", doc.scope_gaps);
+    let gap = &doc.scope_gaps[0];
+    assert!(gap.held);
+    assert_eq!(gap.feature, LotFeature::RefurbishedOnly);
+    assert_eq!(gap.risks, ["Conflict minerals"]);
+    let guidance = text::body(&doc, Part::Guidance);
+    assert!(
+        guidance.contains("which delivers only refurbished equipment, the criteria on Conflict minerals are left out"),
+        "{guidance}"
+    );
+    // The lot's scope line says the stricter answer only.
+    assert_eq!(doc.lots[0].features, [LotFeature::RefurbishedOnly]);
+    // Withdrawing "accepted" withdraws "required" too; the criteria come back.
+    selection.set_feature("laptops", LotFeature::Refurbished, false);
+    assert!(selection.refurbished_only.is_empty());
+    assert!(ids(&selection).contains(&"TS-01".to_string()));
+}
+
+#[test]
+fn a_one_off_purchase_gets_the_breach_clause_for_it_and_old_answers_are_read_as_no() {
+    use criteria_builder::domain::catalog::LotFeature;
+    use criteria_builder::domain::changes::since;
+    use criteria_builder::domain::embedded;
+    use criteria_builder::domain::notice::Notice;
+    use criteria_builder::domain::selection::Selection;
+    let c = embedded::catalog(Language::En).unwrap();
+    let mut selection = Selection {
+        categories: ["laptops-desktops", "monitors"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        risks: ["forced-labour".to_string()].into_iter().collect(),
+        level: Some(AmbitionLevel::Basic),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        ..Selection::default()
+    };
+    let clause = |doc: &criteria_builder::domain::assemble::Document, id: &str| {
+        doc.sections
+            .iter()
+            .flat_map(|s| s.items())
+            .find(|i| i.id == id)
+            .map(|i| (i.number.clone(), i.lots.clone()))
+    };
+    // Orders over a term (the default): the breach clause may suspend new orders.
+    let doc = assemble(&c, &selection, Language::En);
+    assert_eq!(clause(&doc, "GEN-CPC-01").map(|(_, l)| l), Some(vec![1, 2]));
+    assert!(clause(&doc, "GEN-CPC-02").is_none());
+    assert!(text::body(&doc, Part::Tender).contains("suspend new orders"));
+    // Lot 1 a one-off purchase: it gets its own breach clause, with its own number, and no
+    // suspension of orders that will never come; lot 2 keeps the other.
+    selection.set_feature("laptops-desktops", LotFeature::OneOff, true);
+    let doc = assemble(&c, &selection, Language::En);
+    let (n1, lots1) = clause(&doc, "GEN-CPC-01").unwrap();
+    let (n2, lots2) = clause(&doc, "GEN-CPC-02").unwrap();
+    assert_eq!((lots1, lots2), (vec![2], vec![1]));
+    assert_ne!(n1, n2);
+    assert_eq!(doc.lots[0].features, [LotFeature::OneOff]);
+    let one_off = c.criterion("GEN-CPC-02").unwrap();
+    assert!(!one_off.text.contains("new orders"), "{}", one_off.text);
+    assert!(text::body(&doc, Part::Tender)
+        .contains("Scope: one-off purchase, with no orders placed later"));
+    // Both lots one-off: nothing in the tender suspends orders.
+    selection.set_feature("monitors", LotFeature::OneOff, true);
+    let doc = assemble(&c, &selection, Language::En);
+    assert!(clause(&doc, "GEN-CPC-01").is_none());
+    assert!(!text::body(&doc, Part::Tender).contains("suspend new orders"));
+    // Answers saved with 2026.12.2 never gave this answer: read as no, and said so.
+    let old = Selection {
+        catalog_version: "2026.12.2".into(),
+        one_off: Default::default(),
+        ..selection
+    };
+    let notices = since(&c, &old);
+    assert!(
+        notices.iter().any(|n| matches!(n, Notice::ScopeNotAsked { feature: LotFeature::OneOff, lots } if lots.len() == 2)),
+        "{notices:?}"
+    );
 }

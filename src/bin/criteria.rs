@@ -25,13 +25,17 @@ Renders a selection to the document the widget exports, byte for byte.
   --json      a file with the selection as JSON, e.g.
               {\"categories\": [\"laptops-desktops\", \"monitors\"], \"risks\": [\"forced-labour\"],
                \"level\": \"advanced\", \"stages\": [\"selection\", \"contract\"],
-               \"take_back\": [\"laptops-desktops\"], \"refurbished\": [],
+               \"one_off\": [], \"take_back\": [\"laptops-desktops\"],
+               \"refurbished\": [\"monitors\"], \"refurbished_only\": [],
                \"details\": {\"authority\": \"City of Example\", \"contract_months\": \"48\",
                            \"start_date\": \"2027-03-01\"},
                \"joined\": [\"monitors:laptops-desktops\"], \"lot_levels\": [],
                \"added\": [], \"dropped\": [], \"working_notes\": false,
-               \"catalog_version\": \"2026.12.2\"}
-              (joined: products bought in another product's lot, as product:lot's first product;
+               \"catalog_version\": \"2026.12.3\"}
+              (one_off, take_back, refurbished, refurbished_only: the lots, by first product, that
+              are a one-off purchase, include take-back, accept refurbished equipment, take only
+              refurbished equipment; joined: products bought in another product's lot, as
+              product:lot's first product;
               lot_levels: a level for some lots, as product:level; added: related criteria the buyer
               added, dropped: criteria dropped, both as product/CRITERION-ID; working_notes: keep
               catalogue references, legal basis and risks in the tender text; catalog_version: the
@@ -112,6 +116,20 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
         "category / high-salience risk / level covered only with a scope answer (reported, not an error; the document says which answer brings criteria)",
         &coverage::scope_only(&catalog),
     );
+    let left_out = coverage::left_out_by_answer(&catalog);
+    out.push_str(&format!(
+        "\ncategory / high-salience risk / level whose criteria a scope answer leaves out (reported, not an error; the document says so): {}\n",
+        left_out.len()
+    ));
+    for (g, feature) in &left_out {
+        out.push_str(&format!(
+            "  {} / {} / {}: {}\n",
+            g.category,
+            g.risk,
+            g.level.code(),
+            feature.code()
+        ));
+    }
     let missing = coverage::missing_proof_routes(&catalog);
     out.push_str(&format!(
         "\ncriterion / category without a route to proof: {} of {} pairs\n",

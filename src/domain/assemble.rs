@@ -230,6 +230,9 @@ pub struct ScopeGap {
     pub feature: LotFeature,
     /// Names of the chosen risks concerned.
     pub risks: Vec<String>,
+    /// The lot gave the answer, and it left out every criterion for these risks (they do not fit
+    /// such a lot); otherwise a yes would bring criteria for them.
+    pub held: bool,
 }
 
 /// A related criterion the buyer did not ask for: it touches a chosen risk without addressing
@@ -326,6 +329,7 @@ pub fn lot_criteria<'c>(
             && c.level <= level
             && selection.stages.iter().any(|s| s.includes(c.kind))
             && c.requires.iter().all(|f| selection.lot_has(category, *f))
+            && !c.unless.iter().any(|f| selection.lot_has(category, *f))
     };
     let chosen = |risks: &[String]| risks.iter().any(|r| selection.risks.contains(r));
     let added = |c: &Criterion| selection.added.contains(&drop_key(category, &c.id));
@@ -799,8 +803,10 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 covered_by.push((lot, left_out, by, reason));
             }
             // Risks that only a yes to an unanswered scope question would bring criteria for.
+            // The closing breach clause speaks about the others and addresses nothing on its own.
             let addressed = |kept: &[&Criterion], risk: &str| {
-                kept.iter().any(|c| c.addresses.iter().any(|r| r == risk))
+                kept.iter()
+                    .any(|c| !c.closing && c.addresses.iter().any(|r| r == risk))
             };
             let now = lot_criteria(catalog, selection, &category.id).kept;
             for feature in LotFeature::ALL
@@ -823,6 +829,35 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                         name: category.name.clone(),
                         feature,
                         risks,
+                        held: false,
+                    });
+                }
+            }
+            // Risks whose criteria an answer the lot gave left out.
+            for feature in LotFeature::ALL
+                .into_iter()
+                .filter(|f| category.asks(*f) && selection.feature(*f).contains(&category.id))
+            {
+                let mut without = selection.clone();
+                without.feature_mut(feature).remove(&category.id);
+                if let Some(milder) = feature.implies() {
+                    without.feature_mut(milder).insert(category.id.clone());
+                }
+                let then = lot_criteria(catalog, &without, &category.id).kept;
+                let risks: Vec<String> = catalog
+                    .risks
+                    .iter()
+                    .filter(|r| selection.risks.contains(&r.id))
+                    .filter(|r| !addressed(&now, &r.id) && addressed(&then, &r.id))
+                    .map(|r| r.name.clone())
+                    .collect();
+                if !risks.is_empty() {
+                    doc.scope_gaps.push(ScopeGap {
+                        lot,
+                        name: category.name.clone(),
+                        feature,
+                        risks,
+                        held: true,
                     });
                 }
             }
@@ -882,14 +917,23 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 .filter(|n| !n.is_empty())
                 .collect::<Vec<_>>()
                 .join(" "),
-            features: LotFeature::ALL
-                .into_iter()
-                .filter(|f| {
+            features: {
+                let held = |f: LotFeature| {
                     members
                         .iter()
-                        .any(|c| c.asks(*f) && selection.lot_has(&c.id, *f))
-                })
-                .collect(),
+                        .any(|c| c.asks(f) && selection.lot_has(&c.id, f))
+                };
+                // A stricter answer says the milder one it implies.
+                LotFeature::ALL
+                    .into_iter()
+                    .filter(|f| held(*f))
+                    .filter(|f| {
+                        !LotFeature::ALL
+                            .into_iter()
+                            .any(|s| s.implies() == Some(*f) && held(s))
+                    })
+                    .collect()
+            },
             level: selection.lot_level(&host.id),
             criteria: kept.len(),
             unallocated_points: total_points

@@ -61,19 +61,58 @@ pub struct CriterionChange {
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum LotFeature {
+    /// The lot is a one-off purchase: one contract for a set quantity, with no orders placed
+    /// later. Without it, the lot is a framework agreement or a contract with orders over its term.
+    OneOff,
     /// The lot includes taking back used equipment from the authority.
     TakeBack,
     /// Refurbished equipment may be delivered in the lot.
     Refurbished,
+    /// Only refurbished equipment is delivered in the lot (which implies `Refurbished`).
+    RefurbishedOnly,
 }
 
 impl LotFeature {
-    pub const ALL: [LotFeature; 2] = [LotFeature::TakeBack, LotFeature::Refurbished];
+    /// In the order the questions are asked.
+    pub const ALL: [LotFeature; 4] = [
+        LotFeature::OneOff,
+        LotFeature::TakeBack,
+        LotFeature::Refurbished,
+        LotFeature::RefurbishedOnly,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
+            LotFeature::OneOff => "one-off",
             LotFeature::TakeBack => "take-back",
             LotFeature::Refurbished => "refurbished",
+            LotFeature::RefurbishedOnly => "refurbished-only",
+        }
+    }
+
+    /// The question a category's `asks` names for this answer: "refurbished only" is the
+    /// stricter answer to the refurbished question.
+    pub fn asked_as(self) -> LotFeature {
+        match self {
+            LotFeature::RefurbishedOnly => LotFeature::Refurbished,
+            other => other,
+        }
+    }
+
+    /// The answer this one implies, if any.
+    pub fn implies(self) -> Option<LotFeature> {
+        match self {
+            LotFeature::RefurbishedOnly => Some(LotFeature::Refurbished),
+            _ => None,
+        }
+    }
+
+    /// The catalogue version that first asked the question; links and drafts saved with an
+    /// older one read it as no, and say so. `None`: asked before versions were recorded.
+    pub fn asked_since(self) -> Option<&'static str> {
+        match self {
+            LotFeature::OneOff | LotFeature::RefurbishedOnly => Some("2026.12.3"),
+            LotFeature::TakeBack | LotFeature::Refurbished => None,
         }
     }
 }
@@ -140,7 +179,7 @@ pub struct Category {
 
 impl Category {
     pub fn asks(&self, feature: LotFeature) -> bool {
-        self.asks.contains(&feature)
+        self.asks.contains(&feature.asked_as())
     }
 }
 
@@ -427,6 +466,10 @@ pub struct Criterion {
     /// The lot scope this criterion needs: it is offered only for lots with all of these.
     #[serde(default)]
     pub requires: Vec<LotFeature>,
+    /// The lot scope this criterion is wrong for: it is left out of lots with any of these (a
+    /// criterion with `requires` that answer says the same thing for them).
+    #[serde(default)]
+    pub unless: Vec<LotFeature>,
     /// What the contractor delivers under it (ids of the catalogue's deliverables); two criteria
     /// in one lot never deliver the same thing.
     #[serde(default)]

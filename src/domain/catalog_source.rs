@@ -6,7 +6,8 @@
 
 use super::catalog::{
     citations, Catalog, CatalogMeta, Category, Change, ChangeKind, Criterion, CriterionKind,
-    DatedDuty, Deliverable, Label, LegalBasis, RiskTopic, SalienceCell, Source, Thresholds,
+    DatedDuty, Deliverable, Label, LegalBasis, LotFeature, RiskTopic, SalienceCell, Source,
+    Thresholds,
 };
 use super::template::{self, Placeholder};
 use serde::Deserialize;
@@ -430,7 +431,9 @@ pub fn check(catalog: &Catalog, file_of: &dyn Fn(&str) -> String) -> Vec<Catalog
             let needed = catalog
                 .criteria
                 .iter()
-                .any(|k| k.requires.contains(feature) && k.categories.iter().any(|x| x == &c.id));
+                .filter(|k| k.applies_to_category(&c.id))
+                .flat_map(|k| k.requires.iter().chain(&k.unless))
+                .any(|f| f.asked_as() == *feature);
             if !needed && !catalog.criteria.is_empty() {
                 err(
                     &c.id,
@@ -892,11 +895,70 @@ fn check_criterion(catalog: &Catalog, c: &Criterion, err: &mut dyn FnMut(&str, S
         }
         Err(e) => err(id, format!("text: {e}")),
     }
-    if c.closing && (!c.replaces.is_empty() || !c.covers.is_empty() || !c.requires.is_empty()) {
+    if c.closing && (!c.replaces.is_empty() || !c.covers.is_empty()) {
         err(
             id,
-            "a closing criterion applies with the others of its kind: it cannot replace, cover or require anything".into(),
+            "a closing criterion applies with the others of its kind: it cannot replace or cover anything".into(),
         );
+    }
+    if c.closing {
+        // A closing criterion that depends on a scope answer needs its counterpart for the other
+        // answer, so that every lot keeps one.
+        let counterpart = |feature: LotFeature, wanted_requires: bool| {
+            catalog.criteria.iter().any(|k| {
+                k.id != c.id
+                    && k.closing
+                    && k.kind == c.kind
+                    && k.level == c.level
+                    && if wanted_requires {
+                        k.requires == [feature] && k.unless.is_empty()
+                    } else {
+                        k.unless == [feature] && k.requires.is_empty()
+                    }
+                    && catalog
+                        .categories
+                        .iter()
+                        .filter(|x| c.applies_to_category(&x.id) && x.asks(feature))
+                        .all(|x| k.applies_to_category(&x.id))
+            })
+        };
+        let pairs = c
+            .requires
+            .iter()
+            .map(|f| (*f, false))
+            .chain(c.unless.iter().map(|f| (*f, true)));
+        for (feature, wanted_requires) in pairs {
+            if c.requires.len() + c.unless.len() > 1 || !counterpart(feature, wanted_requires) {
+                err(
+                    id,
+                    format!(
+                        "a closing criterion that depends on {:?} needs one counterpart of its kind and level for the other answer, in the same categories",
+                        feature.code()
+                    ),
+                );
+            }
+        }
+    }
+    for feature in &c.unless {
+        if c.requires.contains(feature) {
+            err(
+                id,
+                format!("both requires and is left out by {:?}", feature.code()),
+            );
+        }
+        let asked = catalog
+            .categories
+            .iter()
+            .any(|k| c.applies_to_category(&k.id) && k.asks(*feature));
+        if !asked && !catalog.categories.is_empty() {
+            err(
+                id,
+                format!(
+                    "is left out by {:?}, but none of its categories asks it",
+                    feature.code()
+                ),
+            );
+        }
     }
     for r in &c.replaces {
         match catalog.criterion(r) {

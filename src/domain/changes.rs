@@ -33,12 +33,23 @@ pub fn since(catalog: &Catalog, selection: &Selection) -> Vec<Notice> {
         from: (!from.is_empty()).then(|| from.to_string()),
         to: to.clone(),
     }];
-    if from.is_empty() {
-        for feature in LotFeature::ALL {
+    for feature in LotFeature::ALL {
+        // Asked only since a version newer than the answers: they did not give this one.
+        let unasked = match feature.asked_since() {
+            None => from.is_empty(),
+            Some(since) => from.is_empty() || newer.iter().any(|c| c.version == since),
+        };
+        if unasked {
             let lots: Vec<String> = catalog
                 .asking(feature)
                 .filter(|c| selection.categories.contains(&c.id))
                 .filter(|c| !selection.lot_has(&c.id, feature))
+                // A stricter answer is news only where the milder one was given.
+                .filter(|c| {
+                    feature
+                        .implies()
+                        .is_none_or(|milder| selection.lot_has(&c.id, milder))
+                })
                 .map(|c| c.name.clone())
                 .collect();
             if !lots.is_empty() {

@@ -87,6 +87,53 @@ pub fn scope_only(catalog: &Catalog) -> Vec<Gap> {
     found
 }
 
+/// Every (category, high-salience risk, level) whose criteria a scope answer leaves out (they do
+/// not fit such a lot, such as criteria on how new equipment is made in a lot of refurbished
+/// equipment only), with that answer. Reported, not a failure: the document says so.
+pub fn left_out_by_answer(catalog: &Catalog) -> Vec<(Gap, LotFeature)> {
+    let mut found = Vec::new();
+    for category in &catalog.categories {
+        for risk in &catalog.risks {
+            if catalog.salience(&category.id, &risk.id) != SalienceLevel::High {
+                continue;
+            }
+            for level in AmbitionLevel::ALL {
+                for feature in LotFeature::ALL.into_iter().filter(|f| category.asks(*f)) {
+                    let mut without = Selection {
+                        categories: [category.id.clone()].into_iter().collect(),
+                        risks: [risk.id.clone()].into_iter().collect(),
+                        level: Some(level),
+                        stages: ProcedureStage::ALL.into_iter().collect(),
+                        ..Selection::default()
+                    };
+                    if let Some(milder) = feature.implies() {
+                        without.set_feature(&category.id, milder, true);
+                    }
+                    let mut with = without.clone();
+                    with.set_feature(&category.id, feature, true);
+                    let addressed = |selection: &Selection| {
+                        lot_criteria(catalog, selection, &category.id)
+                            .kept
+                            .iter()
+                            .any(|c| !c.closing && c.addresses.contains(&risk.id))
+                    };
+                    if addressed(&without) && !addressed(&with) {
+                        found.push((
+                            Gap {
+                                category: category.id.clone(),
+                                risk: risk.id.clone(),
+                                level,
+                            },
+                            feature,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
 /// How many criteria the catalogue has, per category, risk, level and kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counts {
@@ -239,6 +286,23 @@ pub struct Overlap {
     pub deliverable: String,
 }
 
+/// Every scope answer a category asks, the stricter grades (refurbished only) included.
+fn answers_asked(category: &super::catalog::Category) -> Vec<LotFeature> {
+    LotFeature::ALL
+        .into_iter()
+        .filter(|f| category.asks(*f))
+        .collect()
+}
+
+/// Gives the lot the answers of `asked` whose bit is set in `mask`.
+fn give_answers(selection: &mut Selection, category: &str, asked: &[LotFeature], mask: u32) {
+    for (i, feature) in asked.iter().enumerate() {
+        if mask & (1 << i) != 0 {
+            selection.feature_mut(*feature).insert(category.to_string());
+        }
+    }
+}
+
 /// Every selection shape a single lot can take: each scope answer the category asks, every level
 /// and every non-empty set of tender stages, with every risk chosen (the most criteria).
 fn lot_shapes(catalog: &Catalog) -> Vec<(String, Selection)> {
@@ -250,7 +314,7 @@ fn lot_shapes(catalog: &Catalog) -> Vec<(String, Selection)> {
     ];
     let mut shapes = Vec::new();
     for category in &catalog.categories {
-        let asked: Vec<LotFeature> = category.asks.clone();
+        let asked = answers_asked(category);
         for scope in 0..(1u32 << asked.len()) {
             for level in AmbitionLevel::ALL {
                 for mask in 1..(1u32 << stages.len()) {
@@ -266,11 +330,7 @@ fn lot_shapes(catalog: &Catalog) -> Vec<(String, Selection)> {
                             .collect(),
                         ..Default::default()
                     };
-                    for (i, feature) in asked.iter().enumerate() {
-                        if scope & (1 << i) != 0 {
-                            selection.feature_mut(*feature).insert(category.id.clone());
-                        }
-                    }
+                    give_answers(&mut selection, &category.id, &asked, scope);
                     shapes.push((category.id.clone(), selection));
                 }
             }
@@ -355,6 +415,10 @@ pub fn zero_points(catalog: &Catalog) -> Vec<(String, String)> {
             .iter()
             .filter_map(|c| c.award.as_ref().map(|a| a.weight))
             .collect();
+        // A lot without award criteria gives out no points (the document says so).
+        if weights.is_empty() {
+            continue;
+        }
         for total in 0..=200 {
             if let Some(shares) = allocate(total, &weights) {
                 if shares.contains(&0) || shares.iter().sum::<u32>() != total {
@@ -398,8 +462,8 @@ pub fn foreign_label_mentions(catalog: &Catalog) -> Vec<ForeignLabel> {
             .iter()
             .filter(|l| !l.applies_to_category(&category.id))
             .collect();
-        let scopes = 1u32 << category.asks.len();
-        for scope in 0..scopes {
+        let asked = answers_asked(category);
+        for scope in 0..(1u32 << asked.len()) {
             for level in AmbitionLevel::ALL {
                 let mut selection = Selection {
                     categories: [category.id.clone()].into_iter().collect(),
@@ -408,11 +472,7 @@ pub fn foreign_label_mentions(catalog: &Catalog) -> Vec<ForeignLabel> {
                     stages: ProcedureStage::ALL.into_iter().collect(),
                     ..Default::default()
                 };
-                for (i, feature) in category.asks.iter().enumerate() {
-                    if scope & (1 << i) != 0 {
-                        selection.feature_mut(*feature).insert(category.id.clone());
-                    }
-                }
+                give_answers(&mut selection, &category.id, &asked, scope);
                 let doc = super::assemble::assemble(catalog, &selection, Default::default());
                 let text = super::render::text::render(&doc, super::render::Part::Whole);
                 for label in &foreign {

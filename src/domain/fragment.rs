@@ -1,11 +1,13 @@
 //! The selection as a URL fragment: the only thing a shared link carries.
 //!
 //! Format (version 1): `v=1&cv=<catalogue version>&c=<categories>&r=<risks>&l=<level>&s=<stages>`
-//! `&tb=<lots with take-back>&rf=<lots with refurbished equipment>&a=<authority>&m=<months>`
+//! `&tb=<lots with take-back>&rf=<lots with refurbished equipment>&ro=<lots with refurbished equipment
+//! only>&oo=<lots bought as a one-off purchase>&a=<authority>&m=<months>`
 //! `&e=<estimated value>&p=<award points>&dd=<disclosure days>&rd=<remediation days>`
 //! `&rs=<response days>&nt=<notice days>&dc=<documents days>&rm=<reminder days>&rp=<report days>`
 //! `&x=<dropped>`. Lists are comma-separated; every value is percent-encoded (UTF-8). Keys added
-//! after the first links (`cv`, `tb`, `rf` and the periods) are simply absent from older links.
+//! after the first links (`cv`, `tb`, `rf`, `ro`, `oo` and the periods) are simply absent from older
+//! links.
 //! Reading never fails: whatever cannot be used is skipped and reported as a [`Notice`], and the
 //! rest is kept.
 
@@ -68,7 +70,12 @@ pub fn encode(selection: &Selection) -> String {
             list(&mut selection.stages.iter().map(|s| s.code()))
         ));
     }
-    for (key, set) in [("tb", &selection.take_back), ("rf", &selection.refurbished)] {
+    for (key, set) in [
+        ("tb", &selection.take_back),
+        ("rf", &selection.refurbished),
+        ("ro", &selection.refurbished_only),
+        ("oo", &selection.one_off),
+    ] {
         if !set.is_empty() {
             parts.push(format!(
                 "{key}={}",
@@ -188,12 +195,14 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
                     }
                 }
             }
-            "c" | "r" | "x" | "tb" | "rf" | "ad" => {
+            "c" | "r" | "x" | "tb" | "rf" | "ro" | "oo" | "ad" => {
                 let target = match key {
                     "c" => &mut selection.categories,
                     "r" => &mut selection.risks,
                     "tb" => &mut selection.take_back,
                     "rf" => &mut selection.refurbished,
+                    "ro" => &mut selection.refurbished_only,
+                    "oo" => &mut selection.one_off,
                     "ad" => &mut selection.added,
                     _ => &mut selection.dropped,
                 };

@@ -227,6 +227,14 @@ pub struct Messages {
     pub applies_each_selection: &'static str,
     pub scope_gap_take_back: &'static str,
     pub scope_gap_refurbished: &'static str,
+    pub scope_gap_one_off: &'static str,
+    pub scope_answer_no: &'static str,
+    pub scope_answer_yes: &'static str,
+    pub scope_answer_refurbished: &'static str,
+    pub scope_answer_refurbished_only: &'static str,
+    pub scope_left_out: &'static str,
+    pub scope_left_out_refurbished_only: &'static str,
+    pub scope_gap_refurbished_only: &'static str,
     pub duty_during: &'static str,
     pub duty_after: &'static str,
     pub duty_open_end: &'static str,
@@ -367,11 +375,19 @@ pub struct Messages {
     pub scope_take_back_hint: &'static str,
     pub scope_refurbished_legend: &'static str,
     pub scope_refurbished_hint: &'static str,
+    pub scope_one_off_legend: &'static str,
+    pub scope_one_off_hint: &'static str,
+    pub scope_refurbished_only_legend: &'static str,
+    pub scope_refurbished_only_hint: &'static str,
     pub answer_take_back: &'static str,
     pub answer_refurbished: &'static str,
+    pub answer_one_off: &'static str,
+    pub answer_refurbished_only: &'static str,
     pub no_lot: &'static str,
     pub feature_take_back: &'static str,
     pub feature_refurbished: &'static str,
+    pub feature_one_off: &'static str,
+    pub feature_refurbished_only: &'static str,
 
     // Periods and hints (step 4, review)
     pub periods_title: &'static str,
@@ -407,6 +423,8 @@ pub struct Messages {
     pub notice_unknown_scope: &'static str,
     pub notice_scope_not_asked_take_back: &'static str,
     pub notice_scope_not_asked_refurbished: &'static str,
+    pub notice_scope_not_asked_one_off: &'static str,
+    pub notice_scope_not_asked_refurbished_only: &'static str,
     pub notice_older_catalogue: &'static str,
     pub notice_older_catalogue_unversioned: &'static str,
     pub notice_unknown_catalogue: &'static str,
@@ -421,6 +439,8 @@ pub struct Messages {
     pub lot_scope: &'static str,
     pub lot_feature_take_back: &'static str,
     pub lot_feature_refurbished: &'static str,
+    pub lot_feature_one_off: &'static str,
+    pub lot_feature_refurbished_only: &'static str,
     pub guidance_instead_of: &'static str,
     /// `{lots}`: lot numbers; `{text}`: the first paragraph of a note for some categories.
     pub guidance_note_lots: &'static str,
@@ -571,10 +591,30 @@ impl Messages {
     }
 
     /// What a lot misses without a yes to a scope question.
+    /// An answer to a question with graded answers, as the radio says it (`None`: no).
+    pub fn scope_answer(&self, question: LotFeature, answer: Option<LotFeature>) -> &'static str {
+        match answer {
+            None => self.scope_answer_no,
+            Some(LotFeature::RefurbishedOnly) => self.scope_answer_refurbished_only,
+            Some(_) if question == LotFeature::Refurbished => self.scope_answer_refurbished,
+            Some(_) => self.scope_answer_yes,
+        }
+    }
+
+    /// Said where an answer the lot gave left out every criterion for some chosen risks.
+    pub fn scope_left_out(&self, feature: LotFeature) -> &'static str {
+        match feature {
+            LotFeature::RefurbishedOnly => self.scope_left_out_refurbished_only,
+            _ => self.scope_left_out,
+        }
+    }
+
     pub fn scope_gap(&self, feature: LotFeature) -> &'static str {
         match feature {
             LotFeature::TakeBack => self.scope_gap_take_back,
             LotFeature::Refurbished => self.scope_gap_refurbished,
+            LotFeature::OneOff => self.scope_gap_one_off,
+            LotFeature::RefurbishedOnly => self.scope_gap_refurbished_only,
         }
     }
 
@@ -583,6 +623,8 @@ impl Messages {
         match feature {
             LotFeature::TakeBack => self.feature_take_back,
             LotFeature::Refurbished => self.feature_refurbished,
+            LotFeature::OneOff => self.feature_one_off,
+            LotFeature::RefurbishedOnly => self.feature_refurbished_only,
         }
     }
 
@@ -591,6 +633,8 @@ impl Messages {
         match feature {
             LotFeature::TakeBack => self.lot_feature_take_back,
             LotFeature::Refurbished => self.lot_feature_refurbished,
+            LotFeature::OneOff => self.lot_feature_one_off,
+            LotFeature::RefurbishedOnly => self.lot_feature_refurbished_only,
         }
     }
 
@@ -598,6 +642,8 @@ impl Messages {
         match feature {
             LotFeature::TakeBack => self.scope_take_back_legend,
             LotFeature::Refurbished => self.scope_refurbished_legend,
+            LotFeature::OneOff => self.scope_one_off_legend,
+            LotFeature::RefurbishedOnly => self.scope_refurbished_only_legend,
         }
     }
 
@@ -605,6 +651,8 @@ impl Messages {
         match feature {
             LotFeature::TakeBack => self.scope_take_back_hint,
             LotFeature::Refurbished => self.scope_refurbished_hint,
+            LotFeature::OneOff => self.scope_one_off_hint,
+            LotFeature::RefurbishedOnly => self.scope_refurbished_only_hint,
         }
     }
 
@@ -612,6 +660,8 @@ impl Messages {
         match feature {
             LotFeature::TakeBack => self.answer_take_back,
             LotFeature::Refurbished => self.answer_refurbished,
+            LotFeature::OneOff => self.answer_one_off,
+            LotFeature::RefurbishedOnly => self.answer_refurbished_only,
         }
     }
 
@@ -856,6 +906,8 @@ impl Messages {
                 let template = match feature {
                     LotFeature::TakeBack => self.notice_scope_not_asked_take_back,
                     LotFeature::Refurbished => self.notice_scope_not_asked_refurbished,
+                    LotFeature::OneOff => self.notice_scope_not_asked_one_off,
+                    LotFeature::RefurbishedOnly => self.notice_scope_not_asked_refurbished_only,
                 };
                 fill(template, &[("lots", &self.join_list(&lots))])
             }

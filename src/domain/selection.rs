@@ -356,6 +356,11 @@ pub struct Selection {
     pub take_back: BTreeSet<String>,
     /// The lots (by category) in which refurbished equipment may be delivered.
     pub refurbished: BTreeSet<String>,
+    /// The lots (by category) in which only refurbished equipment is delivered.
+    pub refurbished_only: BTreeSet<String>,
+    /// The lots (by category) bought as a one-off purchase rather than a framework agreement or
+    /// a contract with orders over its term.
+    pub one_off: BTreeSet<String>,
     /// Related criteria the buyer added from those offered, as `category/CRITERION-ID`.
     pub added: BTreeSet<String>,
     /// A level for some lots other than `level`, by (the lot's first) category.
@@ -375,15 +380,19 @@ impl Selection {
     /// The lots that answered yes to a scope question.
     pub fn feature(&self, feature: LotFeature) -> &BTreeSet<String> {
         match feature {
+            LotFeature::OneOff => &self.one_off,
             LotFeature::TakeBack => &self.take_back,
             LotFeature::Refurbished => &self.refurbished,
+            LotFeature::RefurbishedOnly => &self.refurbished_only,
         }
     }
 
     pub fn feature_mut(&mut self, feature: LotFeature) -> &mut BTreeSet<String> {
         match feature {
+            LotFeature::OneOff => &mut self.one_off,
             LotFeature::TakeBack => &mut self.take_back,
             LotFeature::Refurbished => &mut self.refurbished,
+            LotFeature::RefurbishedOnly => &mut self.refurbished_only,
         }
     }
 
@@ -437,8 +446,33 @@ impl Selection {
     }
 
     /// Whether the lot of `category` has `feature`.
+    /// Whether a lot (by category) has a scope answer, given or implied by a stricter one.
     pub fn lot_has(&self, category: &str, feature: LotFeature) -> bool {
-        self.feature(feature).contains(category)
+        LotFeature::ALL
+            .into_iter()
+            .filter(|f| *f == feature || f.implies() == Some(feature))
+            .any(|f| self.feature(f).contains(category))
+    }
+
+    /// Answers a scope question for a lot: gives or withdraws `feature`, keeping implied answers
+    /// consistent (giving an answer also gives what it implies, so withdrawing it later leaves
+    /// the milder answer; withdrawing an answer also withdraws the stricter ones that imply it).
+    pub fn set_feature(&mut self, category: &str, feature: LotFeature, on: bool) {
+        for f in LotFeature::ALL {
+            let related = if on {
+                feature.implies() == Some(f)
+            } else {
+                f.implies() == Some(feature)
+            };
+            if f == feature || related {
+                let set = self.feature_mut(f);
+                if on {
+                    set.insert(category.to_string());
+                } else {
+                    set.remove(category);
+                }
+            }
+        }
     }
 }
 

@@ -72,6 +72,7 @@ pub fn criterion(
         replaces: vec![],
         covers: vec![],
         requires: vec![],
+        unless: vec![],
         delivers: vec![],
         notes: vec![],
         closing: false,
@@ -183,7 +184,7 @@ pub fn fixture() -> Catalog {
                     label: "Portable computers".into(),
                 }],
                 cpv_note: String::new(),
-                asks: vec![LotFeature::TakeBack],
+                asks: vec![LotFeature::TakeBack, LotFeature::Refurbished],
             },
             Category {
                 id: "phones".into(),

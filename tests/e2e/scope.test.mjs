@@ -117,3 +117,60 @@ test('the details step asks for the periods the clauses use and says what is wor
   await assertClean(env, session);
   await session.context.close();
 });
+
+test('a one-off purchase and refurbished equipment only are answered per lot and change the clauses', async () => {
+  const cv = await catalogueVersion();
+  const session = await openPage(env, `/#v=1&cv=2026.12.2&c=laptops-desktops&r=forced-labour,child-labour&l=basic&s=selection,specifications,award,contract&p=20`);
+  const { page } = session;
+  await page.waitForSelector('.ecb-document');
+  // Answers saved before the question existed are read as no, and the notice says so.
+  const notices = await page.textContent('.ecb-notices');
+  assert.ok(notices.includes('before the builder asked whether a lot is a one-off purchase'), notices);
+  let text = await page.textContent('.ecb-document');
+  assert.ok(text.includes('suspend new orders'), 'orders over a term by default');
+  assert.ok(text.includes('Products certified for socially responsible manufacturing'));
+
+  await page.getByRole('button', { name: 'Change One-off purchase' }).click();
+  await page.waitForSelector('text=Which lots are one-off purchases?');
+  await page.getByRole('group', { name: 'Which lots are one-off purchases?' })
+    .getByLabel('Laptops and desktop computers').check();
+  // The refurbished question has three answers per lot, as radios named by the lot.
+  const lot = page.getByRole('group', { name: 'Laptops and desktop computers' });
+  assert.equal(await lot.getByRole('radio').count(), 3);
+  assert.ok(await lot.getByLabel('No: new equipment only').isChecked());
+  await lot.getByLabel('Required: refurbished equipment only').check();
+  await assertAccessible(page, 'step 1 with graded scope answers');
+  for (let step = 0; step < 4; step += 1) {
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForSelector('.ecb-document');
+  text = await page.textContent('.ecb-document');
+  // One-off: the breach clause holds back unpaid price instead of suspending orders.
+  assert.ok(!text.includes('suspend new orders'), 'no orders to suspend');
+  assert.ok(text.includes('Breach of the contract performance clauses (one-off purchase)'));
+  // Refurbished only: criteria on how new equipment is made give way to the refurbisher's.
+  assert.ok(!text.includes('Products certified for socially responsible manufacturing'));
+  assert.ok(text.includes('only refurbished equipment is delivered'), 'the lot says its scope');
+  assert.ok(/refurbish/i.test(text));
+  const fragment = new URL(page.url()).hash.slice(1);
+  assert.match(fragment, /&rf=laptops-desktops&ro=laptops-desktops&oo=laptops-desktops(&|$)/);
+  assert.match(fragment, new RegExp(`cv=${cv.replaceAll('.', '\\.')}`));
+  const dir = await tempDir();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  const file = join(dir, 'out.md');
+  await download.saveAs(file);
+  assert.equal(await readFile(file, 'utf8'), execFileSync(CLI, ['render', '--part', 'tender', '--fragment', fragment], { encoding: 'utf8' }));
+  await assertAccessible(page, 'review of a one-off, refurbished-only lot');
+
+  // Back to "No": both refurbished answers go from the link.
+  await page.getByRole('button', { name: 'Change One-off purchase' }).click();
+  await page.getByRole('group', { name: 'Laptops and desktop computers' }).getByLabel('No: new equipment only').check();
+  const after = new URL(page.url()).hash;
+  assert.ok(!after.includes('rf=') && !after.includes('ro='), after);
+  assert.ok(after.includes('oo=laptops-desktops'), after);
+  await assertClean(env, session);
+  await session.context.close();
+});

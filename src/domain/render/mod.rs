@@ -384,7 +384,7 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
         })];
         if !lot.features.is_empty() {
             let scope: Vec<&str> = lot.features.iter().map(|f| m.lot_feature(*f)).collect();
-            rows.push(field(m.lot_scope, &m.join_list(&scope)));
+            rows.push(field(m.lot_scope, &scope.join("; ")));
         }
         if doc.lots.iter().any(|l| l.level != doc.level) {
             if let Some(level) = lot.level {
@@ -612,9 +612,18 @@ pub fn scope_gap_lines(doc: &Document) -> Vec<String> {
                 &[("n", &gap.lot.to_string()), ("name", &gap.name)],
             );
             let risks: Vec<&str> = gap.risks.iter().map(String::as_str).collect();
+            let template = if gap.held {
+                m.scope_left_out(gap.feature)
+            } else {
+                m.scope_gap(gap.feature)
+            };
             fill(
-                m.scope_gap(gap.feature),
-                &[("lot", &lot), ("risks", &m.join_list(&risks))],
+                template,
+                &[
+                    ("lot", &lot),
+                    ("risks", &m.join_list(&risks)),
+                    ("answer", m.answer_feature(gap.feature)),
+                ],
             )
         })
         .collect()
@@ -642,7 +651,10 @@ pub fn walk_body(doc: &Document, part: Part, sink: &mut dyn Sink) {
         ],
     };
     sink.paragraph(&authority);
-    if let Some(level) = doc.level {
+    // The level is the buyer's working choice: text for publication leaves it out, unless the
+    // buyer keeps the working notes.
+    let for_publication = !part.has_plan() && !part.has_guidance() && !doc.working_notes;
+    if let Some(level) = doc.level.filter(|_| !for_publication) {
         sink.paragraph(&field(m.doc_level, m.level(level)));
     }
     if part.has_tender() {
