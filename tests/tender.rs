@@ -535,6 +535,14 @@ fn a_one_off_purchase_gets_the_breach_clause_for_it_and_old_answers_are_read_as_
     assert!(!one_off.text.contains("new orders"), "{}", one_off.text);
     assert!(text::body(&doc, Part::Tender)
         .contains("Scope: one-off purchase, with no orders placed later"));
+    // The share of the price that may be held back is the buyer's: a marker until set.
+    use criteria_builder::domain::template::Placeholder;
+    assert!(doc.missing.contains(&Placeholder::WithholdShare));
+    assert!(text::body(&doc, Part::Tender).contains("up to [share] % of the price"));
+    selection.details.withhold_share = "10".into();
+    let doc = assemble(&c, &selection, Language::En);
+    assert!(!doc.missing.contains(&Placeholder::WithholdShare));
+    assert!(text::body(&doc, Part::Tender).contains("up to 10 % of the price"));
     // Both lots one-off: nothing in the tender suspends orders.
     selection.set_feature("monitors", LotFeature::OneOff, true);
     let doc = assemble(&c, &selection, Language::En);
@@ -550,5 +558,50 @@ fn a_one_off_purchase_gets_the_breach_clause_for_it_and_old_answers_are_read_as_
     assert!(
         notices.iter().any(|n| matches!(n, Notice::ScopeNotAsked { feature: LotFeature::OneOff, lots } if lots.len() == 2)),
         "{notices:?}"
+    );
+}
+
+#[test]
+fn a_label_list_is_written_once_and_a_lot_without_award_criteria_is_marked() {
+    use criteria_builder::domain::catalog::LotFeature;
+    use criteria_builder::domain::embedded;
+    use criteria_builder::domain::selection::Selection;
+    let c = embedded::catalog(Language::En).unwrap();
+    let mut selection = Selection {
+        categories: ["laptops-desktops".to_string()].into_iter().collect(),
+        risks: ["forced-labour", "child-labour"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        level: Some(AmbitionLevel::Basic),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        ..Selection::default()
+    };
+    selection.details.award_points = "20".into();
+    let doc = assemble(&c, &selection, Language::En);
+    let tender = text::body(&doc, Part::Tender);
+    // The specification names its labels; the award criterion with the same list refers to it.
+    assert_eq!(
+        tender.matches("EPEAT (Global Electronics Council)").count(),
+        2,
+        "{tender}"
+    );
+    assert!(
+        tender.contains("the labels listed under TS1, or equivalent"),
+        "{tender}"
+    );
+    // Exported alone, the award stage names them in full.
+    let award = text::body(&doc, Part::Stage(ProcedureStage::Award));
+    assert!(award.contains("EPEAT (Global Electronics Council)"));
+    assert!(!award.contains("listed under"));
+
+    // Refurbished only, at basic level: no award criterion fits, and the text says what the
+    // buyer must settle instead of publishing an incomplete weighting.
+    selection.set_feature("laptops-desktops", LotFeature::RefurbishedOnly, true);
+    let doc = assemble(&c, &selection, Language::En);
+    let tender = text::body(&doc, Part::Tender);
+    assert!(
+        tender.contains("[No ethical award criterion applies to this lot at this level"),
+        "{tender}"
     );
 }

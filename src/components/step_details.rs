@@ -96,11 +96,18 @@ pub fn step_details(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                 { for DetailField::ALL
                     .into_iter()
                     .filter(|f| f.suggested().is_none())
-                    // The label annex is asked for only when a chosen criterion refers to it.
+                    // The label annex and the share held back are asked for only when a chosen
+                    // criterion refers to them.
                     .filter(|f| {
-                        *f != DetailField::LabelAnnex
-                            || !state.selection.details.get(*f).trim().is_empty()
-                            || used.as_ref().is_some_and(|u| u.contains(&Placeholder::LabelTable))
+                        let only_when = match f {
+                            DetailField::LabelAnnex => Some(Placeholder::LabelTable),
+                            DetailField::WithholdShare => Some(Placeholder::WithholdShare),
+                            _ => None,
+                        };
+                        only_when.is_none_or(|p| {
+                            !state.selection.details.get(*f).trim().is_empty()
+                                || used.as_ref().is_some_and(|u| u.contains(&p))
+                        })
                     })
                     .map(|field| detail_input(ctx, field)) }
             </fieldset>

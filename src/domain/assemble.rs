@@ -486,6 +486,9 @@ fn slot_value(
             .text(DetailField::EstimatedValue)
             .map(str::to_string),
         Placeholder::LabelTable => details.text(DetailField::LabelAnnex).map(str::to_string),
+        Placeholder::WithholdShare => details
+            .number(DetailField::WithholdShare)
+            .map(|n| n.to_string()),
         Placeholder::Lot => Some(m.lot_phrase(lot_names)),
         Placeholder::ContractDuration => details
             .number(DetailField::ContractMonths)

@@ -37,6 +37,7 @@ fn detail_key(field: DetailField) -> &'static str {
         DetailField::ReportDays => "rp",
         DetailField::AnnualReportDays => "ar",
         DetailField::LabelAnnex => "lt",
+        DetailField::WithholdShare => "wh",
     }
 }
 

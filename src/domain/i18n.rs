@@ -313,6 +313,7 @@ pub struct Messages {
     pub points_value: &'static str,
     pub scoring: &'static str,
     pub award_unallocated: &'static str,
+    pub labels_as_under: &'static str,
     pub part_plan: &'static str,
     pub plan_intro: &'static str,
     pub plan_kpi: &'static str,
@@ -358,6 +359,9 @@ pub struct Messages {
     pub marker_label_table: &'static str,
     pub field_label_annex: &'static str,
     pub field_label_annex_hint: &'static str,
+    pub field_withhold_share: &'static str,
+    pub field_withhold_share_hint: &'static str,
+    pub marker_withhold_share: &'static str,
     pub marker_contract_duration: &'static str,
     pub marker_estimated_value: &'static str,
     pub marker_points: &'static str,
@@ -549,6 +553,7 @@ impl Messages {
             Placeholder::ReportDays => self.marker_report_days,
             Placeholder::AnnualReportDays => self.marker_annual_report_days,
             Placeholder::LabelTable => self.marker_label_table,
+            Placeholder::WithholdShare => self.marker_withhold_share,
         }
     }
 
@@ -568,6 +573,7 @@ impl Messages {
             DetailField::ReportDays => self.field_report,
             DetailField::AnnualReportDays => self.field_annual_report,
             DetailField::LabelAnnex => self.field_label_annex,
+            DetailField::WithholdShare => self.field_withhold_share,
         }
     }
 
@@ -587,6 +593,7 @@ impl Messages {
             DetailField::ReportDays => self.field_report_hint,
             DetailField::AnnualReportDays => self.field_annual_report_hint,
             DetailField::LabelAnnex => self.field_label_annex_hint,
+            DetailField::WithholdShare => self.field_withhold_share_hint,
         }
     }
 

@@ -79,10 +79,12 @@ pub enum DetailField {
     AnnualReportDays,
     /// Where the tender documents carry the table of what each accepted label covers.
     LabelAnnex,
+    /// The percentage of a one-off lot's price the buyer may hold back for an uncorrected breach.
+    WithholdShare,
 }
 
 impl DetailField {
-    pub const ALL: [DetailField; 14] = [
+    pub const ALL: [DetailField; 15] = [
         DetailField::Authority,
         DetailField::ContractMonths,
         DetailField::StartDate,
@@ -97,6 +99,7 @@ impl DetailField {
         DetailField::ReportDays,
         DetailField::AnnualReportDays,
         DetailField::LabelAnnex,
+        DetailField::WithholdShare,
     ];
 
     /// A stable name, used in element ids.
@@ -116,6 +119,7 @@ impl DetailField {
             DetailField::ReportDays => "report-days",
             DetailField::AnnualReportDays => "annual-report-days",
             DetailField::LabelAnnex => "label-annex",
+            DetailField::WithholdShare => "withhold-share",
         }
     }
 
@@ -138,6 +142,7 @@ impl DetailField {
             | DetailField::LabelAnnex => None,
             DetailField::ContractMonths => Some((1, 600)),
             DetailField::AwardPoints => Some((1, 1000)),
+            DetailField::WithholdShare => Some((1, 100)),
             _ => Some((1, 365)),
         }
     }
@@ -167,6 +172,7 @@ impl DetailField {
             Placeholder::EstimatedValue => Some(DetailField::EstimatedValue),
             Placeholder::Points => Some(DetailField::AwardPoints),
             Placeholder::LabelTable => Some(DetailField::LabelAnnex),
+            Placeholder::WithholdShare => Some(DetailField::WithholdShare),
             Placeholder::Lot => None,
             period => DetailField::ALL
                 .into_iter()
@@ -208,6 +214,7 @@ pub struct ContractDetails {
     pub report_days: String,
     pub annual_report_days: String,
     pub label_annex: String,
+    pub withhold_share: String,
 }
 
 impl ContractDetails {
@@ -227,6 +234,7 @@ impl ContractDetails {
             DetailField::ReportDays => &self.report_days,
             DetailField::AnnualReportDays => &self.annual_report_days,
             DetailField::LabelAnnex => &self.label_annex,
+            DetailField::WithholdShare => &self.withhold_share,
         }
     }
 
@@ -246,6 +254,7 @@ impl ContractDetails {
             DetailField::ReportDays => &mut self.report_days,
             DetailField::AnnualReportDays => &mut self.annual_report_days,
             DetailField::LabelAnnex => &mut self.label_annex,
+            DetailField::WithholdShare => &mut self.withhold_share,
         }
     }
 

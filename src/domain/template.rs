@@ -29,10 +29,12 @@ pub enum Placeholder {
     AnnualReportDays,
     /// Where the buyer publishes the table of what each accepted label covers (an annex).
     LabelTable,
+    /// The percentage of a lot's price that may be held back for a breach (a bare number).
+    WithholdShare,
 }
 
 impl Placeholder {
-    pub const ALL: [Placeholder; 14] = [
+    pub const ALL: [Placeholder; 15] = [
         Placeholder::Authority,
         Placeholder::Lot,
         Placeholder::ContractDuration,
@@ -47,6 +49,7 @@ impl Placeholder {
         Placeholder::ReportDays,
         Placeholder::AnnualReportDays,
         Placeholder::LabelTable,
+        Placeholder::WithholdShare,
     ];
 
     /// The name used between braces in catalogue text.
@@ -66,6 +69,7 @@ impl Placeholder {
             Placeholder::ReportDays => "report_days",
             Placeholder::AnnualReportDays => "annual_report_days",
             Placeholder::LabelTable => "label_table",
+            Placeholder::WithholdShare => "withhold_share",
         }
     }
 

@@ -140,13 +140,18 @@ test('a one-off purchase and refurbished equipment only are answered per lot and
   assert.ok(await lot.getByLabel('No: new equipment only').isChecked());
   await lot.getByLabel('Required: refurbished equipment only').check();
   await assertAccessible(page, 'step 1 with graded scope answers');
-  for (let step = 0; step < 4; step += 1) {
+  for (let step = 0; step < 3; step += 1) {
     await page.getByRole('button', { name: 'Continue' }).click();
   }
+  // The one-off breach clause asks for the share of the price that may be held back.
+  const share = page.getByLabel('Share of the price you may hold back for an uncorrected breach, in %');
+  await share.fill('10');
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForSelector('.ecb-document');
   text = await page.textContent('.ecb-document');
-  // One-off: the breach clause holds back unpaid price instead of suspending orders.
+  // One-off: the breach clause holds back a share of the unpaid price instead of suspending orders.
   assert.ok(!text.includes('suspend new orders'), 'no orders to suspend');
+  assert.ok(text.includes('up to 10 % of the price of the lot concerned'), 'the share typed');
   assert.ok(text.includes('Breach of the contract performance clauses (one-off purchase)'));
   // Refurbished only: criteria on how new equipment is made give way to the refurbisher's.
   assert.ok(!text.includes('Products certified for socially responsible manufacturing'));
@@ -154,6 +159,7 @@ test('a one-off purchase and refurbished equipment only are answered per lot and
   assert.ok(/refurbish/i.test(text));
   const fragment = new URL(page.url()).hash.slice(1);
   assert.match(fragment, /&rf=laptops-desktops&ro=laptops-desktops&oo=laptops-desktops(&|$)/);
+  assert.match(fragment, /&wh=10(&|$)/);
   assert.match(fragment, new RegExp(`cv=${cv.replaceAll('.', '\\.')}`));
   const dir = await tempDir();
   const [download] = await Promise.all([

@@ -269,7 +269,18 @@ fn part_name(m: &Messages, part: Part) -> String {
 
 /// A criterion: at level 4 when written once for the procedure or in a document of one lot
 /// (`once`), else at level 5 under its lot.
-fn walk_item(doc: &Document, kind: CriterionKind, item: &Item, once: bool, sink: &mut dyn Sink) {
+/// The label lists already written in full, with the number of the criterion that has them: a
+/// later criterion with the same list refers to it instead of repeating a long line.
+type NamedLabels = Vec<(bool, Vec<String>, String)>;
+
+fn walk_item(
+    doc: &Document,
+    kind: CriterionKind,
+    item: &Item,
+    once: bool,
+    named: &mut NamedLabels,
+    sink: &mut dyn Sink,
+) {
     let level = if once { 4 } else { 5 };
     let m = doc.language.messages();
     sink.item(item);
@@ -340,15 +351,36 @@ fn walk_item(doc: &Document, kind: CriterionKind, item: &Item, once: bool, sink:
         sink.paragraph(&field(m.scoring, scoring));
     }
     sink.paragraph(&field(m.verification, &item.verification.submit));
-    if !item.verification.labels.is_empty() {
-        let mut names = item.verification.labels.clone();
-        names.push(m.or_equivalent.to_string());
-        sink.paragraph(&field(m.accepted_proof, &names.join(", ")));
-    }
-    if !item.verification.partial_labels.is_empty() {
-        let mut names = item.verification.partial_labels.clone();
-        names.push(m.or_equivalent.to_string());
-        sink.paragraph(&field(m.accepted_partial_proof, &names.join(", ")));
+    for (partial, labels) in [
+        (false, &item.verification.labels),
+        (true, &item.verification.partial_labels),
+    ] {
+        if labels.is_empty() {
+            continue;
+        }
+        let lead = if partial {
+            m.accepted_partial_proof
+        } else {
+            m.accepted_proof
+        };
+        let earlier = named
+            .iter()
+            .find(|(p, names, number)| *p == partial && names == labels && *number != item.number);
+        let list = match earlier {
+            Some((_, _, number)) => fill(m.labels_as_under, &[("number", number)]),
+            None => {
+                if !named
+                    .iter()
+                    .any(|(p, names, _)| *p == partial && names == labels)
+                {
+                    named.push((partial, labels.clone(), item.number.clone()));
+                }
+                let mut names = labels.clone();
+                names.push(m.or_equivalent.to_string());
+                names.join(", ")
+            }
+        };
+        sink.paragraph(&field(lead, &list));
     }
     if !item.verification.equivalent.trim().is_empty() {
         sink.paragraph(&field(m.equivalent_proof, &item.verification.equivalent));
@@ -421,12 +453,13 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
             .unwrap_or(layouts.len());
         layouts.insert(at, (CriterionKind::AwardCriterion, &no_award));
     }
+    let mut named = NamedLabels::new();
     for (kind, layout) in layouts {
         sink.heading(3, m.kind_heading(kind));
         match layout {
             Layout::Procedure(items) => {
                 for item in items {
-                    walk_item(doc, kind, item, true, sink);
+                    walk_item(doc, kind, item, true, &mut named, sink);
                 }
             }
             Layout::PerLot(groups) => {
@@ -444,13 +477,14 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
                         sink.heading(4, &lot_title(m, lot));
                     }
                     for item in group.iter().flat_map(|g| &g.items) {
-                        walk_item(doc, kind, item, !several, sink);
+                        walk_item(doc, kind, item, !several, &mut named, sink);
                     }
+                    // A gap in the weighting the buyer must resolve before publishing: a marker.
                     if let Some(total) = unallocated {
-                        sink.paragraph(&[plain(&fill(
-                            m.award_unallocated,
-                            &[("total", &total.to_string())],
-                        ))]);
+                        sink.paragraph(&[Inline {
+                            style: Style::Missing,
+                            text: fill(m.award_unallocated, &[("total", &total.to_string())]),
+                        }]);
                     }
                 }
             }
