@@ -595,9 +595,19 @@ fn a_label_list_is_written_once_and_a_lot_without_award_criteria_is_marked() {
     assert!(award.contains("EPEAT (Global Electronics Council)"));
     assert!(!award.contains("listed under"));
 
-    // Refurbished only, at basic level: no award criterion fits, and the text says what the
-    // buyer must settle instead of publishing an incomplete weighting.
+    // Refurbished only: the label award criterion gives way to the one on refurbishment sites.
     selection.set_feature("laptops-desktops", LotFeature::RefurbishedOnly, true);
+    let doc = assemble(&c, &selection, Language::En);
+    let ids: Vec<&str> = doc.lot_items(1).iter().map(|i| i.id.as_str()).collect();
+    assert!(
+        ids.contains(&"REF-AC-01") && !ids.contains(&"LAB-AC-01"),
+        "{ids:?}"
+    );
+    // With it dropped, no award criterion is left, and the text says what the buyer must settle
+    // instead of publishing an incomplete weighting.
+    selection
+        .dropped
+        .insert(drop_key("laptops-desktops", "REF-AC-01"));
     let doc = assemble(&c, &selection, Language::En);
     let tender = text::body(&doc, Part::Tender);
     assert!(
