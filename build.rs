@@ -21,6 +21,10 @@ mod catalog_source;
 mod dates;
 #[path = "src/domain/digest.rs"]
 mod digest;
+#[path = "src/domain/message_data.rs"]
+mod message_data;
+#[path = "src/domain/messages_source.rs"]
+mod messages_source;
 #[path = "src/domain/template.rs"]
 #[allow(dead_code)]
 mod template;
@@ -36,14 +40,29 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/catalog.rs");
     println!("cargo:rerun-if-changed=src/domain/catalog_source.rs");
     println!("cargo:rerun-if-changed=src/domain/template.rs");
+    println!("cargo:rerun-if-changed=src/domain/i18n/en.rs");
+    println!("cargo:rerun-if-changed=src/domain/messages_source.rs");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let mut languages: Vec<String> = fs::read_dir(&root)
+    let mut folders: Vec<String> = fs::read_dir(&root)
         .unwrap_or_else(|e| panic!("cannot read the catalogue folder {root}: {e}"))
         .filter_map(Result::ok)
         .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    languages.sort();
+    folders.sort();
+    // A folder is a catalogue language when it has catalog.toml, and a UI language when it has
+    // messages.toml (English messages are compiled in from src/domain/i18n/en.rs).
+    let has = |lang: &str, file: &str| Path::new(&root).join(lang).join(file).is_file();
+    let languages: Vec<String> = folders
+        .iter()
+        .filter(|l| has(l, "catalog.toml"))
+        .cloned()
+        .collect();
+    let message_languages: Vec<String> = folders
+        .iter()
+        .filter(|l| has(l, "messages.toml"))
+        .cloned()
+        .collect();
 
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
     let complete = !wasm || std::env::var("CARGO_FEATURE_EMBEDDED_CATALOGUE").is_ok();
@@ -83,6 +102,69 @@ fn main() {
         }
     }
     table.push_str("];\n");
+
+    // UI messages of the translated languages, checked against the English ones.
+    let en_rs = fs::read_to_string("src/domain/i18n/en.rs").expect("src/domain/i18n/en.rs exists");
+    let english = messages_source::english(&en_rs);
+    println!("cargo:rerun-if-changed=src/domain/i18n.rs");
+    let i18n_rs = fs::read_to_string("src/domain/i18n.rs").expect("src/domain/i18n.rs exists");
+    let struct_order = message_fields(&i18n_rs);
+    {
+        let mut a: Vec<&str> = struct_order.iter().map(String::as_str).collect();
+        let mut b: Vec<&str> = english.iter().map(|(k, _)| k.as_str()).collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(
+            a, b,
+            "the fields of Messages (i18n.rs) and the English messages (en.rs) differ"
+        );
+    }
+    table.push_str(
+        "/// The checked UI messages of the translated languages, as postcard bytes (written by build.rs;\n\
+         /// in the browser they are fetched instead, unless the catalogue is embedded).\n\
+         pub static MESSAGES: &[(&str, &[u8])] = &[\n",
+    );
+    for lang in &message_languages {
+        let path = format!("{root}/{lang}/messages.toml");
+        let contents =
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: cannot read: {e}"));
+        match messages_source::load(&path, &contents, &english) {
+            Ok(mut data) => {
+                // In the order of the struct's fields, so that building it is one copy.
+                data.values = struct_order
+                    .iter()
+                    .map(|key| {
+                        let at = english.iter().position(|(k, _)| k == key).expect("checked");
+                        data.values[at].clone()
+                    })
+                    .collect();
+                let bytes = postcard::to_allocvec(&data).expect("messages always serialise");
+                fs::write(out_dir.join(format!("messages-{lang}.bin")), bytes)
+                    .expect("OUT_DIR is writable");
+                if complete {
+                    table.push_str(&format!(
+                        "    ({lang:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/messages-{lang}.bin\"))),\n"
+                    ));
+                }
+            }
+            Err(errors) => failures.extend(errors.iter().map(ToString::to_string)),
+        }
+    }
+    table.push_str("];\n");
+    // Builds a `Messages` from the values in the order of its fields, so a translated language
+    // needs no Rust. The array is taken apart by a pattern in field order: one copy, no index.
+    let keys: Vec<&str> = struct_order.iter().map(String::as_str).collect();
+    let from_values = format!(
+        "/// How many messages a language has (the English ones).\n\
+         pub const MESSAGE_COUNT: usize = {count};\n\
+         /// A `Messages` from one value per English message, in the English order (written by build.rs).\n\
+         pub fn from_values(v: [&'static str; MESSAGE_COUNT], month_names: [&'static str; 12]) -> Messages {{\n\
+         \x20   let [{keys}] = v;\n\
+         \x20   Messages {{ {keys}, month_names }}\n}}\n",
+        count = keys.len(),
+        keys = keys.join(", "),
+    );
+    fs::write(out_dir.join("messages_from.rs"), from_values).expect("OUT_DIR is writable");
     if !failures.is_empty() {
         for f in &failures {
             println!("cargo:warning={f}");
@@ -94,6 +176,21 @@ fn main() {
         );
     }
     fs::write(out_dir.join("catalogs.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// The string fields of `struct Messages` in `src/domain/i18n.rs`, in declaration order.
+fn message_fields(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .skip_while(|l| !l.starts_with("pub struct Messages {"))
+        .take_while(|l| *l != "}")
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("pub ")?
+                .strip_suffix(": &'static str,")
+                .map(str::to_string)
+        })
+        .collect()
 }
 
 /// The part of a catalogue the first step needs: its identity, categories and risks.
@@ -123,7 +220,11 @@ fn collect(dir: &Path, files: &mut Vec<(String, String)>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if path.extension().is_some_and(|e| e == "toml")
+            && !path
+                .file_name()
+                .is_some_and(|n| n == "messages.toml" || n == "terms.toml")
+        {
             let contents = fs::read_to_string(&path)
                 .unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()));
             files.push((path.to_string_lossy().replace('\\', "/"), contents));

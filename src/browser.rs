@@ -110,6 +110,19 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// The stand-alone page follows the widget's language: its `lang` and its heading.
+pub fn set_page_language(code: &str, heading: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", code);
+    }
+    if let Ok(Some(title)) = document.query_selector(".page-title") {
+        title.set_text_content(Some(heading));
+    }
+}
+
 /// The page's local storage, or why it cannot be used. Reading `localStorage` itself throws where
 /// storage is blocked (privacy settings, sandboxed frames), so even that is guarded.
 fn local_storage() -> Result<web_sys::Storage, StorageProblem> {

@@ -115,7 +115,9 @@ fn read_options(options: JsValue) -> Result<RawOptions, String> {
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, String> {
     install_panic_hook();
     let options = read_options(options)?.check().map_err(|e| e.to_string())?;
-    let catalog = embedded::catalog(options.language).map_err(|e| e.to_string())?;
+    // The catalogue of the language's own, or the English one until it is translated.
+    let catalog =
+        embedded::catalog(options.language.document_language()).map_err(|e| e.to_string())?;
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));

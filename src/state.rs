@@ -72,6 +72,8 @@ pub struct WizardState {
     /// Bumped on every attempt to fetch the complete catalogue.
     pub catalog_attempt: u32,
     pub language: Language,
+    /// Bumped when a translated language's messages arrive, so the widget re-renders in it.
+    pub messages_seq: u32,
     pub selection: Selection,
     pub step: Step,
     /// Problems shown after a failed "Continue", until fixed.
@@ -140,6 +142,10 @@ pub enum Action {
     /// Stop keeping a draft in this browser, and remove the stored one.
     ForgetDraft,
     ToggleCoverage,
+    /// Show the widget in another language; every answer is kept.
+    SetLanguage(Language),
+    /// A translated language's messages arrived (or could not be had: it stays in English).
+    MessagesLoaded,
 }
 
 impl WizardState {
@@ -161,6 +167,7 @@ impl WizardState {
             },
             catalog_attempt: 0,
             language,
+            messages_seq: 0,
             selection: Selection::default(),
             step: Step::Products,
             errors: Vec::new(),
@@ -188,6 +195,10 @@ impl WizardState {
 
     fn adopt(&mut self, mut selection: Selection, mut notices: Vec<Notice>) {
         notices.extend(selection.retain_known(&self.catalog));
+        // A link or draft made in another language opens in it.
+        if let Some(language) = Language::from_code(&selection.language) {
+            self.language = language;
+        }
         self.step = selection.first_incomplete_step();
         self.selection = selection;
         self.notices = notices;
@@ -425,6 +436,11 @@ impl Reducible for WizardState {
                 }
             }
             Action::ToggleCoverage => next.coverage_open = !next.coverage_open,
+            Action::SetLanguage(language) => {
+                next.language = language;
+                next.selection.language = language.code().to_string();
+            }
+            Action::MessagesLoaded => next.messages_seq = next.messages_seq.wrapping_add(1),
             Action::ForgetDraft if next.draft != DraftStatus::Off => {
                 next.draft = DraftStatus::Forgotten;
                 next.request_focus(FocusTarget::Draft);

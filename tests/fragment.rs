@@ -42,6 +42,7 @@ fn sample() -> Selection {
         working_notes: true,
         joined: [("monitors", "laptops-desktops")].into_iter().collect(),
         catalog_version: "2026.12.1".into(),
+        language: String::new(),
     }
 }
 
@@ -154,6 +155,9 @@ prop_compose! {
         refurbished in prop::collection::btree_set(id(), 0..3),
         refurbished_only in prop::collection::btree_set(id(), 0..2),
         one_off in prop::collection::btree_set(id(), 0..2),
+        language in prop::option::of(prop::sample::select(
+            criteria_builder::domain::i18n::Language::ALL.to_vec(),
+        )),
         catalog_version in "([0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,2})?",
         periods in prop::collection::vec("[0-9]{0,3}", 6),
         added in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..3),
@@ -166,6 +170,7 @@ prop_compose! {
         Selection {
             categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,
             added, lot_levels, working_notes, joined, refurbished_only, one_off,
+            language: language.map(|l| l.code().to_string()).unwrap_or_default(),
             details: ContractDetails {
                 authority, contract_months: months, estimated_value: value,
                 response_days: periods[0].clone(), notice_days: periods[1].clone(),
@@ -223,4 +228,23 @@ proptest! {
         selection.details.authority.push_str(&long);
         prop_assert_eq!(draft::decode(&draft::encode(&selection)), draft::Restored::Whole(selection));
     }
+}
+
+#[test]
+fn the_link_carries_the_language_and_an_unknown_one_opens_in_english_with_a_notice() {
+    let mut selection = sample();
+    selection.language = "de".into();
+    let fragment = encode(&selection);
+    assert!(fragment.ends_with("&ln=de"), "{fragment}");
+    let (back, notices) = decode(&fragment);
+    assert_eq!(back.language, "de");
+    assert!(notices.is_empty(), "{notices:?}");
+    let (back, notices) = decode("v=1&c=laptops-desktops&ln=xx");
+    assert!(back.language.is_empty());
+    assert_eq!(
+        notices,
+        [criteria_builder::domain::notice::Notice::UnknownLanguage(
+            "xx".into()
+        )]
+    );
 }

@@ -128,7 +128,7 @@ fn an_unknown_value_is_rejected_naming_the_field_and_the_choices() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid option `language`: expected one of \"en\", got \"xx\""
+        "invalid option `language`: expected one of \"en\", \"de\", \"fr\", got \"xx\""
     );
     let err = RawOptions {
         theme: Some("pink".into()),

@@ -508,3 +508,28 @@ fn refurbished_only_implies_accepted_and_withdrawing_accepted_withdraws_it() {
     assert!(!none.selection.lot_has("laptops", LotFeature::Refurbished));
     assert!(none.selection.refurbished_only.is_empty());
 }
+
+#[test]
+fn switching_the_language_keeps_every_answer_and_goes_into_the_link() {
+    use criteria_builder::domain::i18n::Language;
+    let state = fresh()
+        .reduce(Action::ToggleCategory("laptops".into()))
+        .reduce(Action::ToggleRisk("forced".into()));
+    let german = state.clone().reduce(Action::SetLanguage(Language::De));
+    assert_eq!(german.language, Language::De);
+    assert_eq!(german.selection.categories, state.selection.categories);
+    assert_eq!(german.selection.risks, state.selection.risks);
+    assert!(
+        german.fragment().ends_with("&ln=de"),
+        "{}",
+        german.fragment()
+    );
+    // A link made in German opens in German.
+    let reopened = WizardState::new(
+        german.catalog.clone(),
+        true,
+        Language::En,
+        Some(&german.fragment()),
+    );
+    assert_eq!(reopened.language, Language::De);
+}

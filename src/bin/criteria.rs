@@ -46,7 +46,8 @@ Renders a selection to the document the widget exports, byte for byte.
               management (the contract-management plan) or guidance (notes and references)
 What could not be used from the selection is reported on standard error.
 
-export-catalog writes the complete catalogue of every language (catalog-<lang>.bin) into DIR, next
+export-catalog writes the complete catalogue of every language that has one (catalog-<lang>.bin) and
+the UI messages of every translated language (messages-<lang>.bin) into DIR, next
 to the widget's files: the widget fetches it after its first step is interactive.
 
 coverage prints what the catalogue covers: criteria per category, risk, level and kind, then its
@@ -194,13 +195,28 @@ fn export_catalog(args: &[String]) -> Result<String, String> {
     };
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
     let mut written = Vec::new();
+    // Each language's catalogue where it has one, and each translated language's UI messages.
+    let messages = |language: Language| {
+        embedded::MESSAGES
+            .iter()
+            .find(|(code, _)| *code == language.code())
+            .map(|(_, bytes)| *bytes)
+    };
     for language in Language::ALL {
-        let bytes = embedded::bytes(language)
-            .ok_or(format!("no catalogue in language {:?}", language.code()))?;
-        let path = std::path::Path::new(dir).join(embedded::file_name(language));
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        written.push(path.display().to_string());
+        let files = [
+            (embedded::bytes(language), embedded::file_name(language)),
+            (messages(language), language.messages_file()),
+        ];
+        for (bytes, name) in files {
+            let Some(bytes) = bytes else { continue };
+            let path = std::path::Path::new(dir).join(name);
+            std::fs::write(&path, bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            written.push(path.display().to_string());
+        }
+    }
+    if embedded::bytes(Language::En).is_none() {
+        return Err("no English catalogue".into());
     }
     Ok(format!("{}\n", written.join("\n")))
 }

@@ -4,6 +4,7 @@
 use super::catalogue_coverage::catalogue_coverage;
 use super::draft_status::draft_status;
 use super::error_summary::error_summary;
+use super::language_switch::language_switch;
 use super::notices::notices;
 use super::step_ambition::step_ambition;
 use super::step_details::step_details;
@@ -16,7 +17,7 @@ use crate::domain::assemble::assemble;
 use crate::domain::catalog::Catalog;
 use crate::domain::draft;
 use crate::domain::embedded;
-use crate::domain::i18n::fill;
+use crate::domain::i18n::{fill, Language};
 use crate::domain::measure::per_level;
 use crate::domain::options::HostOptions;
 use crate::domain::selection::{ProcedureStage, Selection, Step};
@@ -137,6 +138,22 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
+        // The stand-alone page speaks the widget's language too: title, heading and `lang`.
+        let shown = if state.language.loaded().is_some() {
+            state.language
+        } else {
+            Language::En
+        };
+        let title = fill(m.page_title, &[("step", m.step_title(state.step))]);
+        let heading = m.widget_title;
+        use_effect_with((shown, state.step), move |(shown, _)| {
+            if sync_url {
+                browser::set_page_language(shown.code(), heading);
+                browser::set_title(&title);
+            }
+        });
+    }
+    {
         let (state, latest) = (state.clone(), latest_fragment.clone());
         use_effect_with(sync_url, move |sync_url| {
             let listener = sync_url.then(|| {
@@ -158,8 +175,11 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // The complete catalogue is fetched once the first step is on screen (and on "Try again").
-        let (state, core, language) =
-            (state.clone(), props.catalog.clone(), props.options.language);
+        let (state, core, language) = (
+            state.clone(),
+            props.catalog.clone(),
+            props.options.language.document_language(),
+        );
         let loading = state.catalog_status == CatalogStatus::Loading;
         use_effect_with(state.catalog_attempt, move |_| {
             if loading {
@@ -172,6 +192,25 @@ pub fn app(props: &AppProps) -> Html {
                         })
                         .map(Rc::new);
                     state.dispatch(Action::CatalogLoaded(result));
+                });
+            }
+        });
+    }
+    {
+        // A translated language's messages are fetched once, when it is first chosen; until they
+        // arrive (or if they cannot be had) the widget stays in English and says nothing wrong.
+        let state = state.clone();
+        let language = state.language;
+        use_effect_with(language, move |language| {
+            let language = *language;
+            if language.loaded().is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let url = browser::asset_url(&language.messages_file());
+                    if let Ok(bytes) = browser::fetch_bytes(&url).await {
+                        if language.install(&bytes).is_ok() {
+                            state.dispatch(Action::MessagesLoaded);
+                        }
+                    }
                 });
             }
         });
@@ -226,7 +265,7 @@ pub fn app(props: &AppProps) -> Html {
     let step = state.step;
     // The document is assembled only on the review step, and again only when the selection changes.
     let document = {
-        let language = props.options.language;
+        let language = state.language.document_language();
         let ready = state.step == Step::Review && state.catalog_status == CatalogStatus::Complete;
         let deps = ready.then(|| (state.selection.clone(), state.catalog.clone()));
         use_memo(deps, move |deps| {
@@ -237,7 +276,7 @@ pub fn app(props: &AppProps) -> Html {
     // What each level would give, on step 3: assembled three times, so only when the answers it
     // depends on change (choosing a level is not one of them).
     let level_measures = {
-        let language = props.options.language;
+        let language = state.language.document_language();
         let ready = state.step == Step::Ambition
             && state.catalog_status == CatalogStatus::Complete
             && !state.selection.categories.is_empty()
@@ -278,12 +317,19 @@ pub fn app(props: &AppProps) -> Html {
         ],
     );
     let theme = format!("ecb-theme-{}", props.options.theme.code());
+    // The language the widget's own words are in right now (English until a translation arrives).
+    let shown_language = if state.language.loaded().is_some() {
+        state.language
+    } else {
+        Language::En
+    };
 
     html! {
-            <section class={classes!("ecb", theme)} lang={props.options.language.code()} data-ecb-root=""
+            <section class={classes!("ecb", theme)} lang={shown_language.code()} data-ecb-root=""
                      ref={root_ref}
                      aria-label={m.widget_title}>
                 <p class="ecb-intro">{ m.widget_intro }</p>
+                { language_switch(&ctx) }
                 { notices(&ctx) }
                 { error_summary(&ctx, &summary_ref) }
                 <form class="ecb-form" novalidate=true {onsubmit}>

@@ -320,7 +320,7 @@ pub fn document_preview(ctx: &WizardContext, document: &Document) -> Html {
                         }) }
                     </ul>
                 </nav>
-                <div class="ecb-document">{ for nodes }</div>
+                <div class="ecb-document" lang={(document.language != ctx.state.language).then(|| document.language.code())}>{ for nodes }</div>
             </section>
             { offered(ctx, document) }
             { dropped(ctx, document) }

@@ -11,6 +11,7 @@ pub mod document_preview;
 pub mod draft_status;
 pub mod error_summary;
 pub mod export_panel;
+pub mod language_switch;
 pub mod lot_groups;
 pub mod lot_scope;
 pub mod notices;
@@ -45,6 +46,19 @@ impl WizardContext {
 
     pub fn messages(&self) -> &'static Messages {
         self.state.language.messages()
+    }
+
+    /// The `lang` of catalogue text where it differs from the widget's own words (an untranslated
+    /// catalogue shown in a translated widget), for WCAG 3.1.2.
+    pub fn catalogue_lang(&self) -> Option<&'static str> {
+        let language = self.state.language;
+        let shown = if language.loaded().is_some() {
+            language
+        } else {
+            crate::domain::i18n::Language::En
+        };
+        let catalogue = language.document_language();
+        (catalogue != shown).then(|| catalogue.code())
     }
 
     /// The categories the buyer chose, in catalogue (lot) order.

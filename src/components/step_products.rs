@@ -28,7 +28,7 @@ pub fn step_products(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                 </legend>
                 <p class="ecb-hint" id={hint_id}>{ m.step_products_hint }{ " " }{ m.select_all }</p>
                 { inline_error(ctx, Field::Categories, &error_id) }
-                <div class="ecb-choices">
+                <div class="ecb-choices" lang={ctx.catalogue_lang()}>
                     { for ctx.state.catalog.categories.iter().enumerate().map(|(i, category)| {
                         let id = if i == 0 { ctx.id("categories") } else { ctx.id(&format!("category-{}", category.id)) };
                         let state = ctx.state.clone();

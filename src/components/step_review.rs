@@ -209,7 +209,10 @@ fn still_to_complete(ctx: &WizardContext, document: &Document) -> Html {
     let fields: Vec<(DetailField, &str)> = document
         .missing
         .iter()
-        .filter_map(|p| DetailField::for_placeholder(*p).map(|f| (f, m.marker(*p))))
+        // The marker as the document writes it (its language may differ from the widget's).
+        .filter_map(|p| {
+            DetailField::for_placeholder(*p).map(|f| (f, document.language.messages().marker(*p)))
+        })
         .collect();
     if fields.is_empty() {
         return Html::default();

@@ -12,6 +12,7 @@
 //! rest is kept.
 
 use super::catalog::AmbitionLevel;
+use super::i18n::Language;
 use super::notice::Notice;
 use super::selection::{DetailField, ProcedureStage, Selection};
 
@@ -121,6 +122,9 @@ pub fn encode(selection: &Selection) -> String {
     if selection.working_notes {
         parts.push("wn=1".to_string());
     }
+    if !selection.language.is_empty() {
+        parts.push(format!("ln={}", percent_encode(&selection.language)));
+    }
     parts.join("&")
 }
 
@@ -163,6 +167,11 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
             }
             "cv" => match percent_decode(raw) {
                 Some(version) => selection.catalog_version = shorten(&version),
+                None => notices.push(Notice::Undecodable(key.to_string())),
+            },
+            "ln" => match percent_decode(raw) {
+                Some(code) if Language::from_code(&code).is_some() => selection.language = code,
+                Some(code) => notices.push(Notice::UnknownLanguage(shorten(&code))),
                 None => notices.push(Notice::Undecodable(key.to_string())),
             },
             "wn" => match raw {

@@ -10,24 +10,47 @@ use super::catalog::{
     AmbitionLevel, ChangeKind, CriterionKind, LabelKind, LotFeature, SalienceLevel,
     SupplyChainStage,
 };
+use super::message_data::MessageData;
 use super::proportion::{Hint, ThresholdPosition};
 use super::selection::{DetailField, ProcedureStage, Step};
 use super::template::Placeholder;
+use std::sync::OnceLock;
 
 /// A language the widget speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Language {
     #[default]
     En,
+    De,
+    Fr,
 }
 
+include!(concat!(env!("OUT_DIR"), "/messages_from.rs"));
+
+/// The translated languages' messages once read (from the embedded bytes natively, from a fetched
+/// file in the browser): built once per language and kept for the page's life.
+static LOADED: [OnceLock<&'static Messages>; 2] = [OnceLock::new(), OnceLock::new()];
+/// Their translation status, in their own words, as their messages file states it.
+static STATUS: [OnceLock<&'static str>; 2] = [OnceLock::new(), OnceLock::new()];
+
 impl Language {
-    pub const ALL: [Language; 1] = [Language::En];
+    pub const ALL: [Language; 3] = [Language::En, Language::De, Language::Fr];
 
     /// The BCP 47 code, as used in `lang` attributes and host options.
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
+            Language::De => "de",
+            Language::Fr => "fr",
+        }
+    }
+
+    /// The language's own name, as the language switch shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::De => "Deutsch",
+            Language::Fr => "Fran\u{e7}ais",
         }
     }
 
@@ -35,11 +58,96 @@ impl Language {
         Self::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// Its messages; English until a translated language's messages are loaded.
     pub fn messages(self) -> &'static Messages {
+        self.loaded().unwrap_or(&en::EN)
+    }
+
+    /// Its messages if they are at hand: English always, a translated language once loaded (or
+    /// embedded, as in native builds).
+    pub fn loaded(self) -> Option<&'static Messages> {
+        let slot = match self {
+            Language::En => return Some(&en::EN),
+            Language::De => &LOADED[0],
+            Language::Fr => &LOADED[1],
+        };
+        if let Some(m) = slot.get() {
+            return Some(m);
+        }
+        let bytes = super::embedded::MESSAGES
+            .iter()
+            .find(|(code, _)| *code == self.code())
+            .map(|(_, bytes)| *bytes)?;
+        self.install(bytes).ok()
+    }
+
+    /// Reads a translated language's messages file (`messages-<code>.bin`) and keeps them.
+    pub fn install(self, bytes: &[u8]) -> Result<&'static Messages, MessagesError> {
+        let slot = match self {
+            Language::En => return Ok(&en::EN),
+            Language::De => &LOADED[0],
+            Language::Fr => &LOADED[1],
+        };
+        if let Some(m) = slot.get() {
+            return Ok(m);
+        }
+        let data: MessageData =
+            postcard::from_bytes(bytes).map_err(|e| MessagesError::Damaged(e.to_string()))?;
+        if data.language != self.code()
+            || data.values.len() != MESSAGE_COUNT
+            || data.month_names.len() != 12
+        {
+            return Err(MessagesError::Mismatch);
+        }
+        // Built once per language for the page's life: leaking gives the `'static` strings every
+        // view borrows.
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let values: Vec<&'static str> = data.values.into_iter().map(leak).collect();
+        let values: [&'static str; MESSAGE_COUNT] =
+            values.try_into().map_err(|_| MessagesError::Mismatch)?;
+        let mut months = [""; 12];
+        for (slot, name) in months.iter_mut().zip(data.month_names) {
+            *slot = leak(name);
+        }
+        let status = leak(data.status);
+        let messages: &'static Messages = Box::leak(Box::new(from_values(values, months)));
+        let index = usize::from(self == Language::Fr);
+        STATUS[index].get_or_init(|| status);
+        Ok(slot.get_or_init(|| messages))
+    }
+
+    /// What a translated language's messages are and who checked them, once loaded.
+    pub fn status(self) -> Option<&'static str> {
         match self {
-            Language::En => &en::EN,
+            Language::En => None,
+            Language::De => STATUS[0].get().copied(),
+            Language::Fr => STATUS[1].get().copied(),
         }
     }
+
+    /// The file a translated language's messages are published in, next to the widget.
+    pub fn messages_file(self) -> String {
+        format!("messages-{}.bin", self.code())
+    }
+
+    /// The language the catalogue, and so the document, is written in: this one where its
+    /// catalogue exists, otherwise English (the widget says so next to the language switch).
+    pub fn document_language(self) -> Language {
+        if super::embedded::bytes(self).is_some() {
+            self
+        } else {
+            Language::En
+        }
+    }
+}
+
+/// Why a translated language's messages could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MessagesError {
+    #[error("the messages file is damaged ({0})")]
+    Damaged(String),
+    #[error("the messages file belongs to another version of the widget")]
+    Mismatch,
 }
 
 /// Replaces each `{name}` in `template` with its value.
@@ -57,6 +165,8 @@ pub struct Messages {
     // Frame
     pub widget_title: &'static str,
     pub widget_intro: &'static str,
+    pub language_label: &'static str,
+    pub catalogue_not_translated: &'static str,
     pub step_of: &'static str,
     pub continue_: &'static str,
     pub back: &'static str,
@@ -425,6 +535,7 @@ pub struct Messages {
 
     // Catalogue changes since a link or draft was made
     pub notice_unknown_scope: &'static str,
+    pub notice_unknown_language: &'static str,
     pub notice_scope_not_asked_take_back: &'static str,
     pub notice_scope_not_asked_refurbished: &'static str,
     pub notice_scope_not_asked_one_off: &'static str,
@@ -897,6 +1008,7 @@ impl Messages {
             Notice::UnknownStage(x) => id(self.notice_unknown_stage, x),
             Notice::UnknownCriterion(x) => id(self.notice_unknown_criterion, x),
             Notice::UnknownPart(x) => id(self.notice_unknown_part, x),
+            Notice::UnknownLanguage(x) => id(self.notice_unknown_language, x),
             Notice::Undecodable(x) => id(self.notice_undecodable, x),
             Notice::ValueCut(field) => fill(
                 self.notice_value_cut,

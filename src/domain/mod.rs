@@ -15,6 +15,9 @@ pub mod embedded;
 pub mod fragment;
 pub mod i18n;
 pub mod measure;
+pub mod message_data;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod messages_source;
 pub mod notice;
 pub mod options;
 pub mod points;

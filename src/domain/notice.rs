@@ -31,6 +31,8 @@ pub enum Notice {
     DraftDamaged,
     /// The draft saved in this browser could not be read at all.
     DraftUnreadable,
+    /// A link asked for a language the widget does not have; it opens in the default language.
+    UnknownLanguage(String),
     /// A scope answer (take-back, refurbished) for a lot whose category does not ask it.
     UnknownScope(LotFeature, String),
     /// The link or draft was made before the catalogue asked this scope question; the lots

@@ -380,6 +380,8 @@ pub struct Selection {
     /// Whether the tender text keeps the working notes (catalogue references, legal basis and
     /// risks); by default they are only in the guidance.
     pub working_notes: bool,
+    /// The language the buyer chose for the widget (a code such as `de`); empty when not chosen.
+    pub language: String,
     /// The catalogue version the answers were last saved with; empty when unknown (links and
     /// drafts made before versions were recorded, in catalogue 2026.11).
     pub catalog_version: String,

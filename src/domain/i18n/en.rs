@@ -5,6 +5,8 @@ use super::Messages;
 pub const EN: Messages = Messages {
     widget_title: "Ethical ICT criteria builder",
     widget_intro: "Build tender-ready requirements on labour rights, minerals, hazardous chemicals and e-waste for an ICT purchase. Everything happens in your browser: nothing you enter leaves this page.",
+    language_label: "Language",
+    catalogue_not_translated: "The criteria catalogue is not yet translated into this language: the criteria and the documents you export are in English.",
     step_of: "Step {n} of {total}",
     continue_: "Continue",
     back: "Back",
@@ -357,6 +359,7 @@ pub const EN: Messages = Messages {
     hint_points_short: "Lot {lot} ({name}) has {criteria} award criteria but only {total} points: every award criterion needs at least one point, so the points are not shared out. Give at least {criteria} points, or drop {drop} of these criteria on the last step (those with the lowest suggested weight first): {list}.",
     hint_thin_points: "Lot {lot} ({name}) shares {total} points among {criteria} award criteria. With so few points each, differences between tenders hardly count, while bidders and evaluators still do all the work. Consider more points or fewer criteria.",
 
+    notice_unknown_language: "The link asks for the language \u{201c}{id}\u{201d}, which this builder does not offer, so it opens in English. Choose another language with the language switch.",
     notice_unknown_scope: "The answer \u{201c}{feature}\u{201d} for the lot \u{201c}{id}\u{201d} does not apply to that category and was left out.",
     notice_scope_not_asked_take_back: "These answers were saved before the builder asked whether a lot includes taking back used equipment. It is read as no for {lots}, so no take-back criteria are included. If a lot includes take-back, tick it on step 1.",
     notice_scope_not_asked_refurbished: "These answers were saved before the builder asked whether refurbished equipment may be delivered. It is read as no for {lots}. If a lot accepts refurbished equipment, tick it on step 1.",

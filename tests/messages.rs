@@ -1,0 +1,157 @@
+//! The UI messages of every translated language follow the English ones: same keys, same
+//! placeholders, the same numbers, nothing empty. The check runs in the build; these tests run it
+//! on purpose-broken files to show that it catches each kind of mistake, and check that a
+//! translated language is used once loaded.
+
+use criteria_builder::domain::i18n::{Language, MESSAGE_COUNT};
+use criteria_builder::domain::messages_source::{english, load, numbers, placeholders};
+
+fn en() -> Vec<(String, String)> {
+    english(include_str!("../src/domain/i18n/en.rs"))
+}
+
+/// A valid German file whose every message is the English one (enough for the checks).
+fn copy_of_english() -> String {
+    let mut out = String::from(
+        "[meta]\nlanguage = \"de\"\nname = \"Deutsch\"\nstatus = \"Test.\"\n\n[messages]\n",
+    );
+    for (key, text) in en() {
+        out.push_str(&format!("{key} = {}\n", toml_string(&text)));
+    }
+    out.push_str("\n[calendar]\nmonth_names = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\", \"9\", \"10\", \"11\", \"12\"]\n");
+    out
+}
+
+fn toml_string(text: &str) -> String {
+    format!(
+        "\"{}\"",
+        text.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+    )
+}
+
+fn errors_of(contents: &str) -> Vec<String> {
+    match load("catalog/de/messages.toml", contents, &en()) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn every_english_message_is_read_from_its_source() {
+    let en = en();
+    assert_eq!(en.len(), MESSAGE_COUNT);
+    assert!(en.len() > 350, "{}", en.len());
+    let title = en.iter().find(|(k, _)| k == "widget_title").unwrap();
+    assert_eq!(title.1, "Ethical ICT criteria builder");
+    // Escapes are resolved: the typographic quotes of the source are characters.
+    assert!(en.iter().any(|(_, t)| t.contains('\u{201c}')));
+    assert_eq!(placeholders("Step {n} of {total}"), ["n", "total"]);
+    assert_eq!(
+        numbers("Article 57(4)(a), 2014/24"),
+        ["57", "4", "2014", "24"]
+    );
+}
+
+#[test]
+fn the_check_catches_each_kind_of_mistake() {
+    let good = copy_of_english();
+    assert_eq!(errors_of(&good), Vec::<String>::new());
+    let step = "step_of = \"Step {n} of {total}\"";
+    assert!(good.contains(step));
+    let cases = [
+        (
+            good.replace(step, ""),
+            "catalog/de/messages.toml: step_of: missing",
+        ),
+        (
+            good.replace(step, "step_of = \"Schritt {n} von {gesamt}\""),
+            "catalog/de/messages.toml: step_of: placeholders differ",
+        ),
+        (
+            good.replace(step, "step_of = \"\""),
+            "catalog/de/messages.toml: step_of: empty",
+        ),
+        (
+            good.replace(step, &format!("{step}\nstep_off = \"x\"")),
+            "catalog/de/messages.toml: step_off: not an English message key",
+        ),
+        (
+            good.replace("language = \"de\"", "language = \"fr\""),
+            "meta.language is \"fr\" but the folder is \"de\"",
+        ),
+        (
+            good.replace("status = \"Test.\"", "status = \" \""),
+            "meta.status is empty",
+        ),
+        (
+            good.replace("\"11\", \"12\"]", "\"11\"]"),
+            "calendar.month_names needs the twelve month names",
+        ),
+        (
+            good.replace("[messages]", "[message]"),
+            "not valid messages TOML",
+        ),
+    ];
+    for (contents, expected) in cases {
+        let errors = errors_of(&contents);
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "expected {expected:?}, got {errors:?}"
+        );
+    }
+    // A number of the English text that the translation lost.
+    let en = en();
+    let (key, text) = en
+        .iter()
+        .find(|(_, t)| !numbers(t).is_empty() && placeholders(t).is_empty())
+        .unwrap();
+    let line = format!("{key} = {}", toml_string(text));
+    let broken = good.replace(&line, &format!("{key} = \"ohne Zahl\""));
+    let errors = errors_of(&broken);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("of the English text is missing")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_translated_language_speaks_once_loaded_and_its_document_stays_english_without_a_catalogue() {
+    for language in [Language::De, Language::Fr] {
+        let m = language.messages();
+        // Native builds embed the translated messages.
+        assert!(language.loaded().is_some(), "{language:?}");
+        assert_ne!(
+            m.continue_,
+            Language::En.messages().continue_,
+            "{language:?}"
+        );
+        assert!(language.status().is_some_and(|s| !s.is_empty()));
+        // No catalogue in that language yet: criteria and documents are in English.
+        assert_eq!(language.document_language(), Language::En);
+    }
+    assert_eq!(Language::En.document_language(), Language::En);
+    assert_eq!(Language::from_code("de"), Some(Language::De));
+    assert_eq!(Language::De.name(), "Deutsch");
+    assert_eq!(Language::Fr.name(), "Fran\u{e7}ais");
+}
+
+#[test]
+fn the_stand_alone_page_offers_exactly_the_widgets_languages() {
+    let boot = include_str!("../www/boot.js");
+    let line = boot
+        .lines()
+        .find(|l| l.contains("const offered = ["))
+        .expect("boot.js lists the languages it offers");
+    let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+    let listed: Vec<&str> = line
+        .split('\'')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(listed, codes);
+}
