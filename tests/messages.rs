@@ -13,7 +13,7 @@ fn en() -> Vec<(String, String)> {
 /// A valid German file whose every message is the English one (enough for the checks).
 fn copy_of_english() -> String {
     let mut out = String::from(
-        "[meta]\nlanguage = \"de\"\nname = \"Deutsch\"\nstatus = \"Test.\"\n\n[messages]\n",
+        "[meta]\nlanguage = \"de\"\nname = \"Deutsch\"\nstatus = \"Test.\"\nplural_one = \"1\"\n\n[messages]\n",
     );
     for (key, text) in en() {
         out.push_str(&format!("{key} = {}\n", toml_string(&text)));
@@ -93,6 +93,20 @@ fn the_check_catches_each_kind_of_mistake() {
             good.replace("[messages]", "[message]"),
             "not valid messages TOML",
         ),
+        (
+            good.replace(
+                "months = \"{n} {n|1:month|months}\"",
+                "months = \"{n} {n|0,1:Monat|Monate}\"",
+            ),
+            "catalog/de/messages.toml: months: plural choice",
+        ),
+        (
+            good.replace(
+                "months = \"{n} {n|1:month|months}\"",
+                "months = \"{n} {x|1:Monat|Monate}\"",
+            ),
+            "catalog/de/messages.toml: months: plural choice",
+        ),
     ];
     for (contents, expected) in cases {
         let errors = errors_of(&contents);
@@ -154,4 +168,47 @@ fn the_stand_alone_page_offers_exactly_the_widgets_languages() {
         .map(|(_, s)| s)
         .collect();
     assert_eq!(listed, codes);
+}
+
+#[test]
+fn counts_take_each_languages_plural_form_for_0_1_2_5_and_21() {
+    use criteria_builder::domain::i18n::fill;
+    let form =
+        |language: Language, n: u32| fill(language.messages().months, &[("n", &n.to_string())]);
+    let en: Vec<String> = [0, 1, 2, 5, 21]
+        .iter()
+        .map(|n| form(Language::En, *n))
+        .collect();
+    assert_eq!(
+        en,
+        ["0 months", "1 month", "2 months", "5 months", "21 months"]
+    );
+    let de: Vec<String> = [0, 1, 2, 5, 21]
+        .iter()
+        .map(|n| form(Language::De, *n))
+        .collect();
+    assert_eq!(
+        de,
+        ["0 Monate", "1 Monat", "2 Monate", "5 Monate", "21 Monate"]
+    );
+    // French counts 0 and 1 in the singular.
+    let criteria = |n: u32| {
+        fill(
+            Language::Fr.messages().coverage_criteria_count,
+            &[("n", &n.to_string())],
+        )
+    };
+    let fr: Vec<String> = [0, 1, 2, 5, 21].iter().map(|n| criteria(*n)).collect();
+    assert_eq!(
+        fr,
+        [
+            "0 crit\u{e8}re",
+            "1 crit\u{e8}re",
+            "2 crit\u{e8}res",
+            "5 crit\u{e8}res",
+            "21 crit\u{e8}res"
+        ]
+    );
+    // A value is inserted as it is, never read as a template.
+    assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "x")]), "{b} x");
 }

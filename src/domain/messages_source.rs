@@ -41,6 +41,9 @@ struct Meta {
     language: String,
     name: String,
     status: String,
+    /// The whole numbers that take the singular ("one") form in `{n|…:form|forms}`, as CLDR
+    /// gives them for the language: "1" (English, German), "0,1" (French).
+    plural_one: String,
 }
 
 #[derive(Deserialize)]
@@ -124,6 +127,47 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     found
 }
 
+/// The plural choices of a message, `{name|1:form|forms}`, as (name, numbers, form, forms).
+pub fn plurals(text: &str) -> Vec<(&str, &str, &str, &str)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        let inner = &after[..end];
+        if let Some((name, forms)) = inner.split_once('|') {
+            let (one, other) = forms.split_once('|').unwrap_or((forms, ""));
+            let (set, one) = one.split_once(':').unwrap_or(("", one));
+            found.push((name, set, one, other));
+        }
+        rest = &after[end + 1..];
+    }
+    found
+}
+
+/// A message without the number lists of its plural choices (`{n|0,1:form|forms}` gives
+/// `{n|form|forms}`).
+fn without_plural_rules(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(bar) = rest.find('|') {
+        out.push_str(&rest[..=bar]);
+        let after = &rest[bar + 1..];
+        match after.find(':') {
+            Some(colon)
+                if after[..colon]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == ' ') =>
+            {
+                rest = &after[colon + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The runs of digits in a text ("Article 57(4)" gives 57 and 4).
 pub fn numbers(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_ascii_digit())
@@ -198,8 +242,28 @@ pub fn load(
                 format!("placeholders differ: English has {want:?}, this has {have:?}"),
             ));
         }
-        let have_numbers = numbers(text);
-        for n in numbers(en) {
+        let names = placeholders(en);
+        for (name, set, one, other) in plurals(text) {
+            let set_ok = set.replace(' ', "") == parsed.meta.plural_one.replace(' ', "");
+            if !names.contains(&name)
+                || !set_ok
+                || one.is_empty()
+                || other.is_empty()
+                || other.contains('|')
+            {
+                errors.push(problem(
+                    Some(key),
+                    format!(
+                        "plural choice {{{name}|{set}:{one}|{other}}} must read {{name|{}:form|forms}} with a placeholder of the English text",
+                        parsed.meta.plural_one
+                    ),
+                ));
+            }
+        }
+        // The numbers of the plural rules (`{n|1:…}`) are the language's, not the text's.
+        let (en_text, text_plain) = (without_plural_rules(en), without_plural_rules(text));
+        let have_numbers = numbers(&text_plain);
+        for n in numbers(&en_text) {
             if !have_numbers.contains(&n) {
                 errors.push(problem(
                     Some(key),
