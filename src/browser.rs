@@ -2,6 +2,7 @@
 //! downloads. Nothing here decides anything, and nothing sends a request anywhere.
 
 use crate::domain::draft::{self, StorageProblem};
+use crate::domain::embedded::LoadProblem;
 use gloo::file::{Blob, ObjectUrl};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -34,23 +35,21 @@ pub fn asset_url(file: &str) -> String {
 }
 
 /// Fetches a file's bytes; the error says what went wrong, for the buyer.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = window().ok_or("no browser window")?;
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadProblem> {
+    let window = window().ok_or(LoadProblem::Unreachable)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|_| format!("{url} could not be fetched"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| "not a response".to_string())?;
+        .map_err(|_| LoadProblem::Unreachable)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| LoadProblem::Unreadable)?;
     if !response.ok() {
-        return Err(format!("{url} answered {}", response.status()));
+        return Err(LoadProblem::Status(response.status()));
     }
     let buffer = response
         .array_buffer()
-        .map_err(|_| format!("{url} could not be read"))?;
+        .map_err(|_| LoadProblem::Unreadable)?;
     let buffer = JsFuture::from(buffer)
         .await
-        .map_err(|_| format!("{url} could not be read"))?;
+        .map_err(|_| LoadProblem::Unreadable)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

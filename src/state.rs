@@ -4,6 +4,7 @@
 use crate::domain::catalog::{AmbitionLevel, Catalog, LotFeature};
 use crate::domain::changes;
 use crate::domain::draft::{self, Restored, StorageProblem};
+use crate::domain::embedded::LoadProblem;
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
@@ -37,8 +38,8 @@ pub enum FocusTarget {
 pub enum CatalogStatus {
     Complete,
     Loading,
-    /// Fetching or reading it failed; the message says why and what to do.
-    Failed(String),
+    /// Fetching or reading it failed; the widget says why and what to do.
+    Failed(LoadProblem),
 }
 
 /// A short message about a side effect (copy, download), announced politely.
@@ -98,7 +99,7 @@ pub struct WizardState {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// The complete catalogue arrived, or could not be had.
-    CatalogLoaded(Result<Rc<Catalog>, String>),
+    CatalogLoaded(Result<Rc<Catalog>, LoadProblem>),
     RetryCatalog,
     ShowRiskFirst(String),
     ToggleCategory(String),

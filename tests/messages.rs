@@ -212,3 +212,46 @@ fn counts_take_each_languages_plural_form_for_0_1_2_5_and_21() {
     // A value is inserted as it is, never read as a template.
     assert_eq!(fill("{a} {b}", &[("a", "{b}"), ("b", "x")]), "{b} x");
 }
+
+#[test]
+fn dates_read_as_each_language_writes_them() {
+    assert_eq!(Language::En.messages().date("2027-08-01"), "1 August 2027");
+    assert_eq!(
+        Language::De.messages().date("2027-08-18"),
+        "18. August 2027"
+    );
+    assert_eq!(
+        Language::Fr.messages().date("2027-08-18"),
+        "18 ao\u{fb}t 2027"
+    );
+    assert_eq!(
+        Language::Fr.messages().date("2027-08-01"),
+        "1er ao\u{fb}t 2027"
+    );
+}
+
+#[test]
+fn a_loading_problem_is_said_in_the_widgets_language() {
+    use criteria_builder::domain::embedded::LoadProblem;
+    use criteria_builder::domain::i18n::fill;
+    let said = |language: Language, problem: LoadProblem| {
+        let m = language.messages();
+        fill(m.catalogue_failed, &[("reason", &m.load_problem(problem))])
+    };
+    let de = said(Language::De, LoadProblem::Status(404));
+    assert!(de.contains("404") && de.contains("Status"), "{de}");
+    for problem in [
+        LoadProblem::Unreachable,
+        LoadProblem::Status(500),
+        LoadProblem::Unreadable,
+        LoadProblem::Mismatch,
+        LoadProblem::Damaged,
+    ] {
+        for language in [Language::De, Language::Fr] {
+            let text = said(language, problem);
+            // No English reason inside the sentence.
+            let english = Language::En.messages().load_problem(problem);
+            assert!(!text.contains(&english), "{text}");
+        }
+    }
+}

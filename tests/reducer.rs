@@ -2,6 +2,8 @@
 
 mod common;
 
+use criteria_builder::domain::embedded::LoadProblem;
+
 use common::fixture;
 use criteria_builder::domain::catalog::{AmbitionLevel, LotFeature};
 use criteria_builder::domain::i18n::Language;
@@ -197,10 +199,10 @@ fn the_complete_catalogue_arrives_later_and_only_then_are_dropped_criteria_check
 
     let failed = state
         .clone()
-        .reduce(Action::CatalogLoaded(Err("the file answered 404".into())));
+        .reduce(Action::CatalogLoaded(Err(LoadProblem::Status(404))));
     assert_eq!(
         failed.catalog_status,
-        CatalogStatus::Failed("the file answered 404".into())
+        CatalogStatus::Failed(LoadProblem::Status(404))
     );
     let retry = failed.reduce(Action::RetryCatalog);
     assert_eq!(retry.catalog_status, CatalogStatus::Loading);

@@ -16,7 +16,7 @@ use crate::browser;
 use crate::domain::assemble::assemble;
 use crate::domain::catalog::Catalog;
 use crate::domain::draft;
-use crate::domain::embedded;
+use crate::domain::embedded::{self, LoadProblem};
 use crate::domain::i18n::{fill, Language};
 use crate::domain::measure::per_level;
 use crate::domain::options::HostOptions;
@@ -188,7 +188,7 @@ pub fn app(props: &AppProps) -> Html {
                     let result = browser::fetch_bytes(&url)
                         .await
                         .and_then(|bytes| {
-                            embedded::complete(&core, &bytes).map_err(|e| e.to_string())
+                            embedded::complete(&core, &bytes).map_err(|e| LoadProblem::from(&e))
                         })
                         .map(Rc::new);
                     state.dispatch(Action::CatalogLoaded(result));

@@ -99,7 +99,7 @@ pub fn catalogue_pending(ctx: &WizardContext) -> Option<Html> {
             let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::RetryCatalog));
             Some(html! {
                 <div class="ecb-inset ecb-inset-error" role="alert">
-                    <p>{ fill(m.catalogue_failed, &[("reason", reason)]) }</p>
+                    <p>{ fill(m.catalogue_failed, &[("reason", &m.load_problem(*reason))]) }</p>
                     <button type="button" class="ecb-button ecb-button-secondary" {onclick}>{ m.retry }</button>
                 </div>
             })

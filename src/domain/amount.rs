@@ -23,7 +23,7 @@ pub struct Amount {
 const MAX_UNITS: u64 = 1_000_000_000_000_000;
 
 /// Words and symbols for the euro.
-const EURO: [&str; 5] = ["eur", "€", "euro", "euros", "euro's"];
+const EURO: [&str; 7] = ["eur", "€", "euro", "euros", "euro's", "d’euros", "d'euros"];
 
 /// Other currencies: recognised so that they are not mistaken for euros.
 const OTHER: [&str; 16] = [
@@ -55,7 +55,7 @@ const MULTIPLIERS: [(&str, u64); 19] = [
 ];
 
 /// Words around an amount that change nothing about it (VAT notes, approximations).
-const FILLER: [&str; 20] = [
+const FILLER: [&str; 33] = [
     "excluding",
     "excl",
     "excl.",
@@ -76,6 +76,20 @@ const FILLER: [&str; 20] = [
     "around",
     "ca",
     "ca.",
+    // German and French, as buyers write them beside the amount.
+    "ohne",
+    "mwst",
+    "mwst.",
+    "ust",
+    "ust.",
+    "zzgl",
+    "zzgl.",
+    "netto",
+    "exkl",
+    "exkl.",
+    "etwa",
+    "rund",
+    "environ",
 ];
 
 /// Reads `text` as an amount, or `None` when it cannot be read with confidence.
@@ -261,6 +275,9 @@ mod tests {
             ("1,234,567.89", 1_234_567),
             ("180000", 180_000),
             ("€ 140 000 excl. VAT", 140_000),
+            ("2,4 Mio. EUR ohne MwSt.", 2_400_000),
+            ("2,4 millions d’euros HT", 2_400_000),
+            ("environ 140\u{202f}000 € HT", 140_000),
             ("3 Mrd. €", 3_000_000_000),
             ("450k", 450_000),
             ("12,5", 12),

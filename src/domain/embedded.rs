@@ -18,6 +18,31 @@ pub enum LoadError {
     Damaged(String),
 }
 
+/// Why a file the widget fetches (the complete catalogue) could not be used, said to the buyer in
+/// the widget's language (never an English reason inside another language's sentence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// The request failed: offline, blocked, or the address is wrong.
+    Unreachable,
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The answer could not be read to its end.
+    Unreadable,
+    /// The file belongs to another version of the widget.
+    Mismatch,
+    /// The file's data is damaged.
+    Damaged,
+}
+
+impl From<&LoadError> for LoadProblem {
+    fn from(error: &LoadError) -> Self {
+        match error {
+            LoadError::Mismatch { .. } => LoadProblem::Mismatch,
+            LoadError::NoCatalogue(_) | LoadError::Damaged(_) => LoadProblem::Damaged,
+        }
+    }
+}
+
 /// Decodes catalogue bytes; damaged bytes give an error, never a panic.
 pub fn decode(bytes: &[u8]) -> Result<Catalog, LoadError> {
     postcard::from_bytes(bytes).map_err(|e| LoadError::Damaged(e.to_string()))

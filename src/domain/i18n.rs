@@ -14,6 +14,7 @@ use super::message_data::MessageData;
 use super::proportion::{Hint, ThresholdPosition};
 use super::selection::{DetailField, ProcedureStage, Step};
 use super::template::Placeholder;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A language the widget speaks.
@@ -154,7 +155,7 @@ pub enum MessagesError {
 ///
 /// A count takes the language's plural form with `{name|1:form|forms}`: the first form where the
 /// value is one of the listed whole numbers (the language's CLDR "one" category: `1` in English and
-/// German, `0,1` in French), the second otherwise. Values are inserted as they are, never read as
+/// German, `0,1` in French), the second otherwise; `#` in a form stands for the value. Values are inserted as they are, never read as
 /// templates themselves; a `{name}` without a value stays as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -173,7 +174,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         };
         match (values.iter().find(|(k, _)| *k == name), forms) {
             (Some((_, value)), None) => out.push_str(value),
-            (Some((_, value)), Some(forms)) => out.push_str(plural_form(value, forms)),
+            (Some((_, value)), Some(forms)) => out.push_str(&plural_form(value, forms)),
             (None, _) => {
                 out.push('{');
                 out.push_str(inner);
@@ -187,17 +188,19 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// The form of `1:form|forms` (or `0,1:form|forms`) for a value.
-fn plural_form<'a>(value: &str, forms: &'a str) -> &'a str {
+fn plural_form<'a>(value: &str, forms: &'a str) -> Cow<'a, str> {
     let Some((one, other)) = forms.split_once('|') else {
-        return forms;
+        return Cow::Borrowed(forms);
     };
     let (set, one_form) = one.split_once(':').unwrap_or(("1", one));
     let n = value.trim().parse::<u64>().ok();
     let is_one = n.is_some_and(|n| set.split(',').any(|k| k.trim().parse::<u64>() == Ok(n)));
-    if is_one {
-        one_form
+    let form = if is_one { one_form } else { other };
+    // `#` stands for the value itself ("{d|0,1:1er|#}": "1er", "15").
+    if form.contains('#') {
+        Cow::Owned(form.replace('#', value))
     } else {
-        other
+        Cow::Borrowed(form)
     }
 }
 
@@ -208,6 +211,11 @@ pub struct Messages {
     pub widget_title: &'static str,
     pub widget_intro: &'static str,
     pub language_label: &'static str,
+    pub load_unreachable: &'static str,
+    pub load_status: &'static str,
+    pub load_unreadable: &'static str,
+    pub load_mismatch: &'static str,
+    pub load_damaged: &'static str,
     pub catalogue_not_translated: &'static str,
     pub step_of: &'static str,
     pub continue_: &'static str,
@@ -751,6 +759,20 @@ impl Messages {
     }
 
     /// What a lot misses without a yes to a scope question.
+    /// Why a file could not be used, as the clause inside `catalogue_failed`.
+    pub fn load_problem(&self, problem: super::embedded::LoadProblem) -> String {
+        use super::embedded::LoadProblem;
+        match problem {
+            LoadProblem::Unreachable => self.load_unreachable.to_string(),
+            LoadProblem::Status(status) => {
+                fill(self.load_status, &[("status", &status.to_string())])
+            }
+            LoadProblem::Unreadable => self.load_unreadable.to_string(),
+            LoadProblem::Mismatch => self.load_mismatch.to_string(),
+            LoadProblem::Damaged => self.load_damaged.to_string(),
+        }
+    }
+
     /// An answer to a question with graded answers, as the radio says it (`None`: no).
     pub fn scope_answer(&self, question: LotFeature, answer: Option<LotFeature>) -> &'static str {
         match answer {
@@ -932,7 +954,8 @@ impl Messages {
             } => {
                 let names: Vec<String> = candidates
                     .iter()
-                    .map(|c| format!("{} \u{201c}{}\u{201d}", c.id, c.title))
+                    // Quoted as the language quotes a name.
+                    .map(|c| format!("{} {}", c.id, fill(self.lot_quoted, &[("name", &c.title)])))
                     .collect();
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 fill(

@@ -105,24 +105,18 @@ fn unescape(literal: &str) -> String {
     out
 }
 
-/// The `{name}` placeholders of a message, in order.
+/// The `{name}` placeholders of a message, in order, with those a plural choice `{name|…}` uses.
 pub fn placeholders(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
         let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end)
-                if after[..end]
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '_')
-                    && end > 0 =>
-            {
-                found.push(&after[..end]);
-                rest = &after[end + 1..];
-            }
-            _ => rest = after,
+        let Some(end) = after.find('}') else { break };
+        let name = after[..end].split('|').next().unwrap_or_default();
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            found.push(name);
         }
+        rest = &after[end + 1..];
     }
     found
 }
@@ -232,10 +226,9 @@ pub fn load(
         if blank && !en.is_empty() {
             errors.push(problem(Some(key), "empty".into()));
         }
-        let mut want = placeholders(en);
-        let mut have = placeholders(text);
-        want.sort_unstable();
-        have.sort_unstable();
+        // The same names, however often each is used (a count may also choose a plural form).
+        let want: std::collections::BTreeSet<&str> = placeholders(en).into_iter().collect();
+        let have: std::collections::BTreeSet<&str> = placeholders(text).into_iter().collect();
         if want != have {
             errors.push(problem(
                 Some(key),

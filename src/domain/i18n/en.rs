@@ -20,6 +20,11 @@ pub const EN: Messages = Messages {
     catalogue_loading: "Loading the criteria catalogue…",
     catalogue_failed: "The criteria catalogue could not be loaded ({reason}). Your answers are kept; try again, or reload the page.",
     retry: "Try again",
+    load_unreachable: "the file could not be fetched: check the connection",
+    load_status: "the server answered with status {status}",
+    load_unreadable: "the file could not be read to its end",
+    load_mismatch: "the file belongs to another version of the builder",
+    load_damaged: "the file is damaged",
     crashed: "The criteria builder stopped because of an internal error. Reload the page; your choices are kept in the address of the page.",
 
     step_products: "What are you buying?",
