@@ -157,4 +157,21 @@ fn coverage_prints_the_counts_and_no_gaps() {
         cli(&["coverage", "--language", "xx"]).status.code(),
         Some(2)
     );
+    // A translated language reports what is translated, and that its catalogue is not yet.
+    let german = String::from_utf8(cli(&["coverage", "--language", "de"]).stdout).unwrap();
+    assert!(german.starts_with("language de: UI messages "), "{german}");
+    assert!(german.contains("catalogue not yet translated"), "{german}");
+    // Rendering in German gives the document the German widget downloads: English until the
+    // catalogue is translated, with the notes on standard error in German.
+    let json = std::env::temp_dir().join("criteria-cli-de.json");
+    std::fs::write(
+        &json,
+        r#"{"categories": ["laptops-desktops"], "risks": ["forced-labour"], "level": "basic", "stages": ["contract"]}"#,
+    )
+    .unwrap();
+    let path = json.to_string_lossy().to_string();
+    let de = cli(&["render", "--language", "de", "--json", &path]);
+    let en = cli(&["render", "--json", &path]);
+    assert_eq!(de.status.code(), Some(0));
+    assert_eq!(de.stdout, en.stdout);
 }

@@ -9,6 +9,7 @@ use criteria_builder::domain::coverage;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
+use criteria_builder::domain::i18n::MESSAGE_COUNT;
 use criteria_builder::domain::proportion;
 use criteria_builder::domain::render::{html, markdown, text, Part};
 use criteria_builder::domain::selection::Selection;
@@ -16,9 +17,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html] [--part PART] [--language en] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html] [--part PART] [--language en|de|fr] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
-       criteria coverage [--language en]
+       criteria coverage [--language en|de|fr]
 
 Renders a selection to the document the widget exports, byte for byte.
   --fragment  the part after '#' of a link shared from the widget (a whole link works too)
@@ -64,10 +65,33 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
         }
         _ => return Err(String::new()),
     };
-    let bytes = embedded::bytes(language).ok_or("no catalogue for this language")?;
+    let bytes =
+        embedded::bytes(language.document_language()).ok_or("no catalogue for this language")?;
     let catalog = embedded::decode(bytes).map_err(|e| e.to_string())?;
     let counts = coverage::counts(&catalog);
-    let mut out = format!(
+    // What is translated for this language: its UI messages (complete, or the build fails) and
+    // whether its catalogue exists yet.
+    let translation = match language {
+        Language::En => String::new(),
+        other => format!(
+            "language {}: UI messages {} of {} translated ({}); catalogue {}\n",
+            other.code(),
+            if other.loaded().is_some() {
+                MESSAGE_COUNT
+            } else {
+                0
+            },
+            MESSAGE_COUNT,
+            other.status().unwrap_or("no messages file"),
+            if other.document_language() == other {
+                "translated"
+            } else {
+                "not yet translated: criteria and documents are in English"
+            },
+        ),
+    };
+    let mut out = translation;
+    out.push_str(&format!(
         "catalogue {} version {}: {} criteria, {} categories, {} risks, {} labels, {} legal bases, {} sources, {} salience cells\n",
         catalog.meta.language,
         catalog.meta.version,
@@ -78,7 +102,7 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
         catalog.legal.len(),
         catalog.sources.len(),
         catalog.salience.len()
-    );
+    ));
     out.push_str("\nper category (criteria that apply, including those for every category):\n");
     for (id, n) in &counts.per_category {
         out.push_str(&format!("  {id:<26} {n}\n"));
@@ -255,8 +279,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--language" => {
                 let code = value()?;
-                parsed.language = Language::from_code(&code)
-                    .ok_or(format!("no catalogue in language {code:?}"))?;
+                parsed.language =
+                    Language::from_code(&code).ok_or(format!("unknown language {code:?}"))?;
             }
             "--fragment" => parsed.fragment = Some(value()?),
             "--json" => parsed.json = Some(value()?),
@@ -271,7 +295,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 }
 
 fn run(args: Args) -> Result<String, String> {
-    let catalog = embedded::catalog(args.language).map_err(|e| e.to_string())?;
+    // The document's language: the chosen one where its catalogue exists, English until then, as
+    // the widget in that language downloads it.
+    let document_language = args.language.document_language();
+    let catalog = embedded::catalog(document_language).map_err(|e| e.to_string())?;
     let mut selection = match (&args.fragment, &args.json) {
         (Some(link), _) => {
             let fragment = link.rsplit_once('#').map_or(link.as_str(), |(_, f)| f);
@@ -304,7 +331,7 @@ fn run(args: Args) -> Result<String, String> {
     for hint in proportion::hints(&catalog, &selection, &today) {
         eprintln!("note: {}", m.hint(&hint));
     }
-    let document = assemble(&catalog, &selection, args.language);
+    let document = assemble(&catalog, &selection, document_language);
     match args.format.as_str() {
         "markdown" | "md" => Ok(markdown::render(&document, args.part)),
         "text" | "txt" => Ok(text::render(&document, args.part)),

@@ -77,3 +77,41 @@ for (const [code, name] of [['de', 'Deutsch'], ['fr', 'Français']]) {
     await session.context.close();
   });
 }
+
+test('Deutsch: every step passes axe, and the downloaded document is what `criteria render --language de` prints', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { tempDir } = await import('./harness.mjs');
+  const de = await messages('de');
+  const session = await openPage(env, '/#v=1&c=laptops-desktops&r=forced-labour,child-labour&l=basic&s=selection,specifications,award,contract&p=20&ln=de');
+  const { page } = session;
+  await page.waitForSelector('.ecb-document');
+  await page.waitForSelector(`text=${de.get('step_review')}`);
+  await assertAccessible(page, 'Deutsch, review');
+  // Walk back through every step in German.
+  for (const key of ['step_details', 'step_ambition', 'step_risks', 'step_products']) {
+    await page.getByRole('button', { name: de.get('back') }).click();
+    await page.waitForSelector(`text=${de.get(key)}`);
+    await assertAccessible(page, `Deutsch, ${key}`);
+  }
+  for (let step = 0; step < 4; step += 1) {
+    await page.getByRole('button', { name: de.get('continue_') }).click();
+  }
+  await page.waitForSelector('.ecb-document');
+  // The document is English until the catalogue is translated, and marked so.
+  assert.equal(await page.locator('.ecb-document').getAttribute('lang'), 'en');
+  const dir = await tempDir();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: de.get('download_markdown') }).click(),
+  ]);
+  const file = join(dir, 'de.md');
+  await download.saveAs(file);
+  const fragment = new URL(page.url()).hash.slice(1);
+  const cli = join(ROOT, 'target', 'debug', 'criteria');
+  assert.equal(
+    await readFile(file, 'utf8'),
+    execFileSync(cli, ['render', '--part', 'tender', '--language', 'de', '--fragment', fragment], { encoding: 'utf8' }),
+  );
+  await assertClean(env, session);
+  await session.context.close();
+});
