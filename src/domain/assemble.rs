@@ -812,13 +812,23 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                     .any(|c| !c.closing && c.addresses.iter().any(|r| r == risk))
             };
             let now = lot_criteria(catalog, selection, &category.id).kept;
-            for feature in LotFeature::ALL
-                .into_iter()
-                .filter(|f| category.asks(*f) && !selection.lot_has(&category.id, *f))
-            {
-                let mut with = selection.clone();
-                with.feature_mut(feature).insert(category.id.clone());
-                let then = lot_criteria(catalog, &with, &category.id).kept;
+            // For each answer the lot is asked: the risks a yes would bring criteria for (the lot
+            // did not give it), or the risks it left without criteria (the lot gave it).
+            for feature in LotFeature::ALL.into_iter().filter(|f| category.asks(*f)) {
+                let held = selection.feature(feature).contains(&category.id);
+                if !held && selection.lot_has(&category.id, feature) {
+                    continue; // implied by a stricter answer: that one speaks for it
+                }
+                let mut other = selection.clone();
+                if held {
+                    other.feature_mut(feature).remove(&category.id);
+                    if let Some(milder) = feature.implies() {
+                        other.feature_mut(milder).insert(category.id.clone());
+                    }
+                } else {
+                    other.feature_mut(feature).insert(category.id.clone());
+                }
+                let then = lot_criteria(catalog, &other, &category.id).kept;
                 let risks: Vec<String> = catalog
                     .risks
                     .iter()
@@ -832,35 +842,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                         name: category.name.clone(),
                         feature,
                         risks,
-                        held: false,
-                    });
-                }
-            }
-            // Risks whose criteria an answer the lot gave left out.
-            for feature in LotFeature::ALL
-                .into_iter()
-                .filter(|f| category.asks(*f) && selection.feature(*f).contains(&category.id))
-            {
-                let mut without = selection.clone();
-                without.feature_mut(feature).remove(&category.id);
-                if let Some(milder) = feature.implies() {
-                    without.feature_mut(milder).insert(category.id.clone());
-                }
-                let then = lot_criteria(catalog, &without, &category.id).kept;
-                let risks: Vec<String> = catalog
-                    .risks
-                    .iter()
-                    .filter(|r| selection.risks.contains(&r.id))
-                    .filter(|r| !addressed(&now, &r.id) && addressed(&then, &r.id))
-                    .map(|r| r.name.clone())
-                    .collect();
-                if !risks.is_empty() {
-                    doc.scope_gaps.push(ScopeGap {
-                        lot,
-                        name: category.name.clone(),
-                        feature,
-                        risks,
-                        held: true,
+                        held,
                     });
                 }
             }

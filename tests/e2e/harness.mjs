@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests: Debian's Chromium driven by playwright-core, the strict-CSP
 // server, axe-core, and watchers that fail a test on any CSP violation, any request leaving the
 // origin, or any page error.
+import { execFileSync } from 'node:child_process';
 import { chromium } from '../../.ci/node_modules/playwright-core/index.mjs';
 import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,23 @@ export async function catalogueVersion() {
 
 export async function tempDir() {
   return mkdtemp(join(tmpdir(), 'ecb-e2e-'));
+}
+
+/** Clicks the download button with this name and returns what was downloaded, as text. */
+export async function downloadText(page, buttonName) {
+  const dir = await tempDir();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName }).click(),
+  ]);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return readFile(file, 'utf8');
+}
+
+/** What `criteria render` prints for these arguments (the command line the widget must match). */
+export function cliRender(args) {
+  return execFileSync(join(ROOT, 'target', 'debug', 'criteria'), ['render', ...args], { encoding: 'utf8' });
 }
 
 /// The product-category checkbox of step 1 with this name. The scope questions under it name the

@@ -4,18 +4,13 @@
 // points). Axe on each view, strict CSP, nothing leaves the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
-  ROOT, start, openPage, assertClean, assertAccessible, catalogueVersion, tempDir,
+  start, openPage, assertClean, assertAccessible, catalogueVersion, downloadText, cliRender,
 } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.close(); });
-
-const CLI = join(ROOT, 'target', 'debug', 'criteria');
 
 test('take-back is asked per lot, and only a yes brings take-back criteria, worded without a condition', async () => {
   const cv = await catalogueVersion();
@@ -53,14 +48,7 @@ test('take-back is asked per lot, and only a yes brings take-back criteria, word
   // The link carries the answer, and the command line prints the same document.
   const fragment = new URL(page.url()).hash.slice(1);
   assert.match(fragment, /&tb=laptops-desktops(&|$)/);
-  const dir = await tempDir();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download Markdown' }).click(),
-  ]);
-  const file = join(dir, 'out.md');
-  await download.saveAs(file);
-  assert.equal(await readFile(file, 'utf8'), execFileSync(CLI, ['render', '--part', 'tender', '--fragment', fragment], { encoding: 'utf8' }));
+  assert.equal(await downloadText(page, 'Download Markdown'), cliRender(['--part', 'tender', '--fragment', fragment]));
   await assertAccessible(page, 'review with take-back');
   await assertClean(env, session);
   await session.context.close();
@@ -161,14 +149,7 @@ test('a one-off purchase and refurbished equipment only are answered per lot and
   assert.match(fragment, /&rf=laptops-desktops&ro=laptops-desktops&oo=laptops-desktops(&|$)/);
   assert.match(fragment, /&wh=10(&|$)/);
   assert.match(fragment, new RegExp(`cv=${cv.replaceAll('.', '\\.')}`));
-  const dir = await tempDir();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download Markdown' }).click(),
-  ]);
-  const file = join(dir, 'out.md');
-  await download.saveAs(file);
-  assert.equal(await readFile(file, 'utf8'), execFileSync(CLI, ['render', '--part', 'tender', '--fragment', fragment], { encoding: 'utf8' }));
+  assert.equal(await downloadText(page, 'Download Markdown'), cliRender(['--part', 'tender', '--fragment', fragment]));
   await assertAccessible(page, 'review of a one-off, refurbished-only lot');
 
   // Back to "No": both refurbished answers go from the link.
