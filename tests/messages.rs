@@ -255,3 +255,50 @@ fn a_loading_problem_is_said_in_the_widgets_language() {
         }
     }
 }
+
+#[test]
+fn the_document_headings_use_each_languages_terminology_table() {
+    use criteria_builder::domain::catalog::CriterionKind;
+    for (language, file) in [
+        (Language::De, include_str!("../catalog/de/terms.toml")),
+        (Language::Fr, include_str!("../catalog/fr/terms.toml")),
+    ] {
+        let table: toml::Table = toml::from_str(file).expect("terms.toml is valid TOML");
+        let terms = table["term"].as_array().expect("[[term]] entries");
+        let term = |id: &str| -> String {
+            terms
+                .iter()
+                .find(|t| t["id"].as_str() == Some(id))
+                .and_then(|t| t[language.code()].as_str())
+                .unwrap_or_else(|| panic!("{language:?}: no term {id}"))
+                .to_string()
+        };
+        let m = language.messages();
+        // Each kind of criterion is headed by the term the table gives for it (a contract clause by
+        // the term for conditions for performance of the contract, never a synonym).
+        for (kind, id) in [
+            (CriterionKind::ExclusionGround, "exclusion-grounds"),
+            (
+                CriterionKind::TechnicalSpecification,
+                "technical-specifications",
+            ),
+            (CriterionKind::AwardCriterion, "award-criteria"),
+            (
+                CriterionKind::ContractClause,
+                "contract-performance-clauses",
+            ),
+        ] {
+            assert_eq!(m.kind_heading(kind), term(id), "{language:?} {kind:?}");
+        }
+        // Every entry names its source, and where eForms has the term, the table says which.
+        for t in terms {
+            assert!(
+                t["source"].as_str().is_some_and(|s| !s.trim().is_empty()),
+                "{language:?}: {t:?}"
+            );
+        }
+        assert!(terms.iter().any(|t| t["source"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("eForms BT-67(a)"))));
+    }
+}
