@@ -75,6 +75,10 @@ pub struct WizardState {
     pub language: Language,
     /// Bumped when a translated language's messages arrive, so the widget re-renders in it.
     pub messages_seq: u32,
+    /// The widget opened in a translated language whose messages are still on their way: it waits
+    /// for them (a few milliseconds) rather than flash English. A later switch shows the current
+    /// words meanwhile.
+    pub awaiting_messages: bool,
     pub selection: Selection,
     pub step: Step,
     /// Problems shown after a failed "Continue", until fixed.
@@ -145,7 +149,7 @@ pub enum Action {
     ToggleCoverage,
     /// Show the widget in another language; every answer is kept.
     SetLanguage(Language),
-    /// A translated language's messages arrived (or could not be had: it stays in English).
+    /// A translated language's messages arrived, or could not be had (it then stays in English).
     MessagesLoaded,
 }
 
@@ -169,6 +173,7 @@ impl WizardState {
             catalog_attempt: 0,
             language,
             messages_seq: 0,
+            awaiting_messages: language.loaded().is_none(),
             selection: Selection::default(),
             step: Step::Products,
             errors: Vec::new(),
@@ -186,6 +191,8 @@ impl WizardState {
         if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
             state.load(fragment);
         }
+        // In the language the answers or the host chose.
+        state.awaiting_messages = state.language.loaded().is_none();
         state
     }
 
@@ -240,6 +247,8 @@ impl WizardState {
                 Restored::Unreadable => self.notices.push(Notice::DraftUnreadable),
             },
         }
+        // A draft made in another language opens in it.
+        self.awaiting_messages = self.language.loaded().is_none();
         self
     }
 
@@ -441,7 +450,10 @@ impl Reducible for WizardState {
                 next.language = language;
                 next.selection.language = language.code().to_string();
             }
-            Action::MessagesLoaded => next.messages_seq = next.messages_seq.wrapping_add(1),
+            Action::MessagesLoaded => {
+                next.messages_seq = next.messages_seq.wrapping_add(1);
+                next.awaiting_messages = false;
+            }
             Action::ForgetDraft if next.draft != DraftStatus::Off => {
                 next.draft = DraftStatus::Forgotten;
                 next.request_focus(FocusTarget::Draft);

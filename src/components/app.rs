@@ -207,10 +207,10 @@ pub fn app(props: &AppProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let url = browser::asset_url(&language.messages_file());
                     if let Ok(bytes) = browser::fetch_bytes(&url).await {
-                        if language.install(&bytes).is_ok() {
-                            state.dispatch(Action::MessagesLoaded);
-                        }
+                        let _ = language.install(&bytes);
                     }
+                    // Arrived or not: the widget speaks the language, or stays in English.
+                    state.dispatch(Action::MessagesLoaded);
                 });
             }
         });
@@ -324,6 +324,12 @@ pub fn app(props: &AppProps) -> Html {
         Language::En
     };
 
+    if state.awaiting_messages {
+        return html! {
+            <section class={classes!("ecb", theme)} lang={state.language.code()} data-ecb-root=""
+                     ref={root_ref} aria-busy="true"></section>
+        };
+    }
     html! {
             <section class={classes!("ecb", theme)} lang={shown_language.code()} data-ecb-root=""
                      ref={root_ref}
