@@ -16,6 +16,9 @@ pub struct Choice {
     pub checked: bool,
     pub radio: bool,
     pub on_toggle: Callback<()>,
+    /// The `lang` of the label and hint where they are catalogue text in another language than
+    /// the widget's own words (WCAG 3.1.2).
+    pub lang: Option<&'static str>,
 }
 
 impl Choice {
@@ -39,10 +42,10 @@ impl Choice {
                     aria-describedby={self.hint.as_ref().map(|_| hint_id.clone())}
                     {onchange}
                 />
-                <label class="ecb-choice-label" for={self.id}>{ self.label }</label>
+                <label class="ecb-choice-label" for={self.id} lang={self.lang}>{ self.label }</label>
                 if let Some(hint) = self.hint {
                     <div class="ecb-choice-hint" id={hint_id}>
-                        { hint }
+                        <span lang={self.lang}>{ hint }</span>
                         { self.extra }
                     </div>
                 }

@@ -59,6 +59,7 @@ fn checkboxes(ctx: &WizardContext, feature: LotFeature, lots: Vec<&Category>) ->
                     extra: Html::default(),
                     checked: ctx.state.selection.lot_has(&category.id, feature),
                     radio: false,
+                    lang: ctx.catalogue_lang(),
                     on_toggle: Callback::from(move |_| {
                         state.dispatch(Action::ToggleFeature(feature, id.clone()))
                     }),
@@ -95,7 +96,7 @@ fn graded(
             let group = ctx.id(&format!("{}-{}", question.code(), category.id));
             html! {
                 <fieldset class="ecb-fieldset ecb-subfieldset">
-                    <legend class="ecb-legend">{ &category.name }</legend>
+                    <legend class="ecb-legend" lang={ctx.catalogue_lang()}>{ &category.name }</legend>
                     <div class="ecb-choices">
                         { for answers.iter().map(|answer| {
                             let state = ctx.state.clone();
@@ -110,6 +111,7 @@ fn graded(
                                 extra: Html::default(),
                                 checked: held == answer,
                                 radio: true,
+                                lang: None,
                                 on_toggle: Callback::from(move |_| {
                                     state.dispatch(Action::AnswerScope(question, id.clone(), answer))
                                 }),

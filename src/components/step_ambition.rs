@@ -120,6 +120,7 @@ pub fn step_ambition(
                                     .unwrap_or_default(),
                                 checked: selection.level == Some(level),
                                 radio: true,
+                                lang: None,
                                 on_toggle: Callback::from(move |_| state.dispatch(Action::SetLevel(level))),
                             }
                             .view()
@@ -144,6 +145,7 @@ pub fn step_ambition(
                                 extra: Html::default(),
                                 checked: selection.stages.contains(&stage),
                                 radio: false,
+                                lang: None,
                                 on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleStage(stage))),
                             }
                             .view()

@@ -28,7 +28,7 @@ pub fn step_products(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                 </legend>
                 <p class="ecb-hint" id={hint_id}>{ m.step_products_hint }{ " " }{ m.select_all }</p>
                 { inline_error(ctx, Field::Categories, &error_id) }
-                <div class="ecb-choices" lang={ctx.catalogue_lang()}>
+                <div class="ecb-choices">
                     { for ctx.state.catalog.categories.iter().enumerate().map(|(i, category)| {
                         let id = if i == 0 { ctx.id("categories") } else { ctx.id(&format!("category-{}", category.id)) };
                         let state = ctx.state.clone();
@@ -41,6 +41,7 @@ pub fn step_products(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
                                 extra: Html::default(),
                                 checked: ctx.state.selection.categories.contains(&category.id),
                                 radio: false,
+                                lang: ctx.catalogue_lang(),
                                 on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleCategory(value.clone()))),
                             }
                             .view()

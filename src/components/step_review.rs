@@ -254,6 +254,7 @@ fn review_options(ctx: &WizardContext, document: &Document) -> Html {
             extra: Html::default(),
             checked: selection.working_notes,
             radio: false,
+            lang: None,
             on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleWorkingNotes)),
         }
         .view()

@@ -59,6 +59,7 @@ pub fn step_risks(ctx: &WizardContext, heading_ref: &NodeRef) -> Html {
             extra: badge(&risk.id),
             checked: ctx.state.selection.risks.contains(&risk.id),
             radio: false,
+            lang: ctx.catalogue_lang(),
             on_toggle: Callback::from(move |_| state.dispatch(Action::ToggleRisk(value.clone()))),
         }
         .view()
