@@ -67,12 +67,10 @@ impl Language {
     /// Its messages if they are at hand: English always, a translated language once loaded (or
     /// embedded, as in native builds).
     pub fn loaded(self) -> Option<&'static Messages> {
-        let slot = match self {
-            Language::En => return Some(&en::EN),
-            Language::De => &LOADED[0],
-            Language::Fr => &LOADED[1],
+        let Some(index) = self.translated() else {
+            return Some(&en::EN);
         };
-        if let Some(m) = slot.get() {
+        if let Some(m) = LOADED[index].get() {
             return Some(m);
         }
         let bytes = super::embedded::MESSAGES
@@ -84,11 +82,10 @@ impl Language {
 
     /// Reads a translated language's messages file (`messages-<code>.bin`) and keeps them.
     pub fn install(self, bytes: &[u8]) -> Result<&'static Messages, MessagesError> {
-        let slot = match self {
-            Language::En => return Ok(&en::EN),
-            Language::De => &LOADED[0],
-            Language::Fr => &LOADED[1],
+        let Some(index) = self.translated() else {
+            return Ok(&en::EN);
         };
+        let slot = &LOADED[index];
         if let Some(m) = slot.get() {
             return Ok(m);
         }
@@ -112,17 +109,22 @@ impl Language {
         }
         let status = leak(data.status);
         let messages: &'static Messages = Box::leak(Box::new(from_values(values, months)));
-        let index = usize::from(self == Language::Fr);
         STATUS[index].get_or_init(|| status);
         Ok(slot.get_or_init(|| messages))
     }
 
     /// What a translated language's messages are and who checked them, once loaded.
     pub fn status(self) -> Option<&'static str> {
+        STATUS[self.translated()?].get().copied()
+    }
+
+    /// Where a translated language keeps its loaded messages and status (`None` for English,
+    /// which is compiled in).
+    fn translated(self) -> Option<usize> {
         match self {
             Language::En => None,
-            Language::De => STATUS[0].get().copied(),
-            Language::Fr => STATUS[1].get().copied(),
+            Language::De => Some(0),
+            Language::Fr => Some(1),
         }
     }
 
