@@ -28,6 +28,9 @@ mod messages_source;
 #[path = "src/domain/template.rs"]
 #[allow(dead_code)]
 mod template;
+#[path = "src/domain/translation.rs"]
+#[allow(dead_code)]
+mod translation;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -42,6 +45,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/domain/template.rs");
     println!("cargo:rerun-if-changed=src/domain/i18n/en.rs");
     println!("cargo:rerun-if-changed=src/domain/messages_source.rs");
+    println!("cargo:rerun-if-changed=src/domain/translation.rs");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut folders: Vec<String> = fs::read_dir(&root)
         .unwrap_or_else(|e| panic!("cannot read the catalogue folder {root}: {e}"))
@@ -50,12 +54,18 @@ fn main() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     folders.sort();
-    // A folder is a catalogue language when it has catalog.toml, and a UI language when it has
+    // A folder is a catalogue language when it has catalog.toml (English, the reference), a
+    // translated catalogue when it has translation.toml, and a UI language when it has
     // messages.toml (English messages are compiled in from src/domain/i18n/en.rs).
     let has = |lang: &str, file: &str| Path::new(&root).join(lang).join(file).is_file();
     let languages: Vec<String> = folders
         .iter()
         .filter(|l| has(l, "catalog.toml"))
+        .cloned()
+        .collect();
+    let translations: Vec<String> = folders
+        .iter()
+        .filter(|l| has(l, "translation.toml") && !has(l, "catalog.toml"))
         .cloned()
         .collect();
     let message_languages: Vec<String> = folders
@@ -69,15 +79,40 @@ fn main() {
     let mut table = format!(
         "/// Whether the embedded catalogues are complete (otherwise only their core is).\n\
          pub const COMPLETE: bool = {complete};\n\
-         /// The checked catalogues, one per language, as postcard bytes (written by build.rs).\n\
-         pub static EMBEDDED: &[(&str, &[u8])] = &[\n"
+         /// Every language the catalogue is published in, translations included.\n\
+         pub static LANGUAGES: &[&str] = &{all:?};\n\
+         /// The checked catalogues, one per language, as postcard bytes (written by build.rs; in the\n\
+         /// browser only the reference catalogue's core, unless the catalogue is embedded).\n\
+         pub static EMBEDDED: &[(&str, &[u8])] = &[\n",
+        all = {
+            let mut all: Vec<&String> = languages.iter().chain(&translations).collect();
+            all.sort();
+            all
+        }
     );
     let mut failures = Vec::new();
+    let mut reference: Option<catalog::Catalog> = None;
+    let write = |lang: &str, mut cat: catalog::Catalog, embed: bool, table: &mut String| {
+        let bytes = postcard::to_allocvec(&cat).expect("a catalogue always serialises");
+        cat.meta.content_hash = digest::short_sha256(&bytes);
+        let bytes = if complete {
+            postcard::to_allocvec(&cat).expect("a catalogue always serialises")
+        } else {
+            postcard::to_allocvec(&core(&cat)).expect("a catalogue always serialises")
+        };
+        fs::write(out_dir.join(format!("catalog-{lang}.bin")), bytes).expect("OUT_DIR is writable");
+        if embed {
+            table.push_str(&format!(
+                "    ({lang:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/catalog-{lang}.bin\"))),\n"
+            ));
+        }
+        cat
+    };
     for lang in &languages {
         let mut files = Vec::new();
         collect(Path::new(&root).join(lang).as_path(), &mut files);
         match catalog_source::load(&files) {
-            Ok(mut cat) => {
+            Ok(cat) => {
                 if &cat.meta.language != lang {
                     failures.push(format!(
                         "catalog/{lang}/catalog.toml: language is {:?} but the folder is {lang:?}",
@@ -85,18 +120,25 @@ fn main() {
                     ));
                     continue;
                 }
-                let bytes = postcard::to_allocvec(&cat).expect("a catalogue always serialises");
-                cat.meta.content_hash = digest::short_sha256(&bytes);
-                let bytes = if complete {
-                    postcard::to_allocvec(&cat).expect("a catalogue always serialises")
-                } else {
-                    postcard::to_allocvec(&core(&cat)).expect("a catalogue always serialises")
-                };
-                let file = out_dir.join(format!("catalog-{lang}.bin"));
-                fs::write(&file, bytes).expect("OUT_DIR is writable");
-                table.push_str(&format!(
-                    "    ({lang:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/catalog-{lang}.bin\"))),\n"
-                ));
+                let cat = write(lang, cat, true, &mut table);
+                if lang == "en" {
+                    reference = Some(cat);
+                }
+            }
+            Err(errors) => failures.extend(errors.iter().map(ToString::to_string)),
+        }
+    }
+    for lang in &translations {
+        let Some(english) = &reference else {
+            failures.push(format!("catalog/{lang}: a translation needs catalog/en"));
+            continue;
+        };
+        let mut files = Vec::new();
+        collect(Path::new(&root).join(lang).as_path(), &mut files);
+        match translation::merge(english, lang, &files) {
+            // A translated catalogue is fetched in the browser: only complete builds embed it.
+            Ok(cat) => {
+                write(lang, cat, complete, &mut table);
             }
             Err(errors) => failures.extend(errors.iter().map(ToString::to_string)),
         }
@@ -106,8 +148,9 @@ fn main() {
     // UI messages of the translated languages, checked against the English ones.
     let en_rs = fs::read_to_string("src/domain/i18n/en.rs").expect("src/domain/i18n/en.rs exists");
     let english = messages_source::english(&en_rs);
-    println!("cargo:rerun-if-changed=src/domain/i18n.rs");
-    let i18n_rs = fs::read_to_string("src/domain/i18n.rs").expect("src/domain/i18n.rs exists");
+    println!("cargo:rerun-if-changed=src/domain/i18n/messages.rs");
+    let i18n_rs = fs::read_to_string("src/domain/i18n/messages.rs")
+        .expect("src/domain/i18n/messages.rs exists");
     let struct_order = message_fields(&i18n_rs);
     {
         let mut a: Vec<&str> = struct_order.iter().map(String::as_str).collect();
@@ -116,7 +159,7 @@ fn main() {
         b.sort_unstable();
         assert_eq!(
             a, b,
-            "the fields of Messages (i18n.rs) and the English messages (en.rs) differ"
+            "the fields of Messages (i18n/messages.rs) and the English messages (en.rs) differ"
         );
     }
     table.push_str(
@@ -178,7 +221,7 @@ fn main() {
     fs::write(out_dir.join("catalogs.rs"), table).expect("OUT_DIR is writable");
 }
 
-/// The string fields of `struct Messages` in `src/domain/i18n.rs`, in declaration order.
+/// The string fields of `struct Messages` in `src/domain/i18n/messages.rs`, in declaration order.
 fn message_fields(source: &str) -> Vec<String> {
     source
         .lines()

@@ -4,6 +4,7 @@
 use crate::components::app::{App, AppProps};
 use crate::domain::embedded;
 use crate::domain::fragment;
+use crate::domain::i18n::Language;
 use crate::domain::options::RawOptions;
 use crate::domain::selection::Selection;
 use std::cell::{Cell, RefCell};
@@ -115,9 +116,11 @@ fn read_options(options: JsValue) -> Result<RawOptions, String> {
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, String> {
     install_panic_hook();
     let options = read_options(options)?.check().map_err(|e| e.to_string())?;
-    // The catalogue of the language's own, or the English one until it is translated.
-    let catalog =
-        embedded::catalog(options.language.document_language()).map_err(|e| e.to_string())?;
+    // The catalogue of the language where it is embedded (complete builds); otherwise the
+    // reference catalogue's core, and the language's own catalogue is fetched.
+    let catalog = embedded::catalog(options.language.document_language())
+        .or_else(|_| embedded::catalog(Language::En))
+        .map_err(|e| e.to_string())?;
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));

@@ -4,7 +4,7 @@
 use crate::domain::catalog::{AmbitionLevel, Catalog, LotFeature};
 use crate::domain::changes;
 use crate::domain::draft::{self, Restored, StorageProblem};
-use crate::domain::embedded::LoadProblem;
+use crate::domain::embedded::{self, LoadProblem};
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
@@ -68,7 +68,13 @@ pub enum DraftStatus {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WizardState {
+    /// The catalogue shown: the complete one of the document language once it is here.
     pub catalog: Rc<Catalog>,
+    /// The complete catalogues loaded so far, one per language, so that switching back is instant.
+    pub catalogues: Vec<Rc<Catalog>>,
+    /// Whether every language's complete catalogue is built in (native, `embedded-catalogue`),
+    /// so none is fetched.
+    pub embedded: bool,
     pub catalog_status: CatalogStatus,
     /// Bumped on every attempt to fetch the complete catalogue.
     pub catalog_attempt: u32,
@@ -149,6 +155,8 @@ pub enum Action {
     ToggleCoverage,
     /// Show the widget in another language; every answer is kept.
     SetLanguage(Language),
+    /// Write every export in a second language too (`None`: one language).
+    SetSecondLanguage(Option<Language>),
     /// A translated language's messages arrived, or could not be had (it then stays in English).
     MessagesLoaded,
 }
@@ -164,6 +172,12 @@ impl WizardState {
         fragment: Option<&str>,
     ) -> Self {
         let mut state = WizardState {
+            catalogues: if complete {
+                vec![catalog.clone()]
+            } else {
+                Vec::new()
+            },
+            embedded: complete,
             catalog,
             catalog_status: if complete {
                 CatalogStatus::Complete
@@ -193,7 +207,71 @@ impl WizardState {
         }
         // In the language the answers or the host chose.
         state.awaiting_messages = state.language.loaded().is_none();
+        state.follow_language();
+        // The first render fetches whatever is missing; attempts count from there.
+        state.catalog_attempt = 0;
         state
+    }
+
+    /// The language of the catalogue shown, and so of the document: the widget's document
+    /// language once its catalogue is here.
+    pub fn document_language(&self) -> Language {
+        Language::from_code(&self.catalog.meta.language).unwrap_or_default()
+    }
+
+    /// The second language the documents are written in, if the buyer chose one other than the
+    /// first.
+    pub fn second_language(&self) -> Option<Language> {
+        Language::from_code(&self.selection.second_language)
+            .map(Language::document_language)
+            .filter(|l| *l != self.language.document_language())
+    }
+
+    /// The complete catalogue of a language, if it is here.
+    pub fn catalogue(&self, language: Language) -> Option<Rc<Catalog>> {
+        self.catalogues
+            .iter()
+            .find(|c| c.meta.language == language.code())
+            .cloned()
+    }
+
+    /// The first catalogue the documents need that is not here yet: the document language's, then
+    /// the second language's.
+    pub fn missing_catalogue(&self) -> Option<Language> {
+        [
+            Some(self.language.document_language()),
+            self.second_language(),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|l| self.catalogue(*l).is_none())
+    }
+
+    /// Shows the catalogue of the widget's document language: at once where it is here (loaded
+    /// before, or embedded), otherwise the current one stays until the fetch (`catalog_attempt`)
+    /// brings it; the same for the documents' second language. The answers are the same in every
+    /// language.
+    fn follow_language(&mut self) {
+        while let Some(missing) = self.missing_catalogue().filter(|_| self.embedded) {
+            match embedded::catalog(missing) {
+                Ok(c) => self.catalogues.push(Rc::new(c)),
+                Err(_) => break,
+            }
+        }
+        if let Some(catalog) = self.catalogue(self.language.document_language()) {
+            if !Rc::ptr_eq(&catalog, &self.catalog) {
+                let notices = self.selection.retain_known(&catalog);
+                self.notices.extend(notices);
+                self.catalog = catalog;
+            }
+        }
+        if self.missing_catalogue().is_none() {
+            self.catalog_status = CatalogStatus::Complete;
+            self.catch_up_with_catalogue();
+        } else {
+            self.catalog_status = CatalogStatus::Loading;
+            self.catalog_attempt = self.catalog_attempt.wrapping_add(1);
+        }
     }
 
     fn load(&mut self, fragment: &str) {
@@ -212,6 +290,7 @@ impl WizardState {
         self.notices = notices;
         self.errors.clear();
         self.catch_up_with_catalogue();
+        self.follow_language();
     }
 
     /// Once the complete catalogue is here, says what changed since the answers were saved (for
@@ -425,11 +504,12 @@ impl Reducible for WizardState {
                 next.status = status;
             }
             Action::CatalogLoaded(Ok(catalog)) => {
-                let notices = next.selection.retain_known(&catalog);
-                next.notices.extend(notices);
-                next.catalog = catalog;
-                next.catalog_status = CatalogStatus::Complete;
-                next.catch_up_with_catalogue();
+                next.catalogues
+                    .retain(|c| c.meta.language != catalog.meta.language);
+                next.catalogues.push(catalog);
+                // Shown if it is the one the documents need; otherwise kept for later. The next
+                // missing one, if any, is fetched.
+                next.follow_language();
             }
             Action::CatalogLoaded(Err(message)) => {
                 next.catalog_status = CatalogStatus::Failed(message)
@@ -446,9 +526,15 @@ impl Reducible for WizardState {
                 }
             }
             Action::ToggleCoverage => next.coverage_open = !next.coverage_open,
+            Action::SetSecondLanguage(language) => {
+                next.selection.second_language =
+                    language.map(|l| l.code().to_string()).unwrap_or_default();
+                next.follow_language();
+            }
             Action::SetLanguage(language) => {
                 next.language = language;
                 next.selection.language = language.code().to_string();
+                next.follow_language();
             }
             Action::MessagesLoaded => {
                 next.messages_seq = next.messages_seq.wrapping_add(1);

@@ -157,12 +157,20 @@ fn coverage_prints_the_counts_and_no_gaps() {
         cli(&["coverage", "--language", "xx"]).status.code(),
         Some(2)
     );
-    // A translated language reports what is translated, and that its catalogue is not yet.
+    // A translated language reports what is translated: its messages and its catalogue, entry by
+    // entry, with what it translates.
     let german = String::from_utf8(cli(&["coverage", "--language", "de"]).stdout).unwrap();
     assert!(german.starts_with("language de: UI messages "), "{german}");
-    assert!(german.contains("catalogue not yet translated"), "{german}");
-    // Rendering in German gives the document the German widget downloads: English until the
-    // catalogue is translated, with the notes on standard error in German.
+    assert!(
+        german.contains(&format!(
+            "catalogue: translation of the English catalogue {} (catalogue hash {})",
+            catalog.meta.version, catalog.meta.content_hash
+        )),
+        "{german}"
+    );
+    assert!(german.contains(" 0 not translated; 0 stale"), "{german}");
+    // Rendering in German gives the German document, its footer stating the translation; with a
+    // second language, both, each paragraph marked with its language.
     let json = std::env::temp_dir().join("criteria-cli-de.json");
     std::fs::write(
         &json,
@@ -171,7 +179,84 @@ fn coverage_prints_the_counts_and_no_gaps() {
     .unwrap();
     let path = json.to_string_lossy().to_string();
     let de = cli(&["render", "--language", "de", "--json", &path]);
-    let en = cli(&["render", "--json", &path]);
     assert_eq!(de.status.code(), Some(0));
-    assert_eq!(de.stdout, en.stdout);
+    let de = String::from_utf8(de.stdout).unwrap();
+    assert!(
+        de.contains("Bedingungen für die Ausführung des Auftrags"),
+        "{de}"
+    );
+    assert!(de.contains("Übersetzter Katalog."), "{de}");
+    assert!(!de.contains("The contractor shall"), "{de}");
+    let pair = cli(&[
+        "render",
+        "--language",
+        "de,fr",
+        "--format",
+        "text",
+        "--json",
+        &path,
+    ]);
+    let pair = String::from_utf8(pair.stdout).unwrap();
+    assert!(
+        pair.contains("\n[DE] ") && pair.contains("\n[FR] "),
+        "{pair}"
+    );
+    assert!(
+        pair.contains("Bedingungen für die Ausführung des Auftrags / "),
+        "{pair}"
+    );
+    // The selection's own second language is used when the flag gives none.
+    std::fs::write(
+        &json,
+        r#"{"categories": ["laptops-desktops"], "risks": ["forced-labour"], "level": "basic", "stages": ["contract"], "language": "de", "second_language": "fr"}"#,
+    )
+    .unwrap();
+    let from_json = cli(&["render", "--format", "text", "--json", &path]);
+    assert_eq!(String::from_utf8(from_json.stdout).unwrap(), pair);
+}
+
+#[test]
+fn the_translation_template_lists_what_a_language_still_needs() {
+    let dir = std::env::temp_dir().join("criteria-cli-template");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out_dir = dir.to_string_lossy().to_string();
+    // German is complete and current: nothing to translate.
+    let de = cli(&[
+        "translation-template",
+        "--language",
+        "de",
+        "--out-dir",
+        &out_dir,
+    ]);
+    assert_eq!(de.status.code(), Some(0));
+    assert!(String::from_utf8(de.stderr)
+        .unwrap()
+        .contains("complete and current"));
+    // A new language gets every entry, each with the hash of its English text.
+    let nl = cli(&[
+        "translation-template",
+        "--language",
+        "nl",
+        "--out-dir",
+        &out_dir,
+    ]);
+    assert_eq!(nl.status.code(), Some(0));
+    let risks = std::fs::read_to_string(dir.join("risks.toml")).unwrap();
+    assert!(
+        risks.starts_with("[[risk]]\nid = \"forced-labour\"\nsource = \""),
+        "{risks}"
+    );
+    assert!(dir.join("criteria/GEN.toml").is_file());
+    assert_eq!(
+        cli(&[
+            "translation-template",
+            "--language",
+            "en",
+            "--out-dir",
+            &out_dir
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
 }

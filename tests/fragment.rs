@@ -43,6 +43,7 @@ fn sample() -> Selection {
         joined: [("monitors", "laptops-desktops")].into_iter().collect(),
         catalog_version: "2026.12.1".into(),
         language: String::new(),
+        second_language: String::new(),
     }
 }
 
@@ -158,6 +159,9 @@ prop_compose! {
         language in prop::option::of(prop::sample::select(
             criteria_builder::domain::i18n::Language::ALL.to_vec(),
         )),
+        second_language in prop::option::of(prop::sample::select(
+            criteria_builder::domain::i18n::Language::ALL.to_vec(),
+        )),
         catalog_version in "([0-9]{4}\\.[0-9]{1,2}\\.[0-9]{1,2})?",
         periods in prop::collection::vec("[0-9]{0,3}", 6),
         added in prop::collection::btree_set("[a-z-]{1,10}/[A-Z0-9-]{1,10}", 0..3),
@@ -171,6 +175,7 @@ prop_compose! {
             categories, risks, level, stages, dropped, take_back, refurbished, catalog_version,
             added, lot_levels, working_notes, joined, refurbished_only, one_off,
             language: language.map(|l| l.code().to_string()).unwrap_or_default(),
+            second_language: second_language.map(|l| l.code().to_string()).unwrap_or_default(),
             details: ContractDetails {
                 authority, contract_months: months, estimated_value: value,
                 response_days: periods[0].clone(), notice_days: periods[1].clone(),

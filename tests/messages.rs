@@ -133,7 +133,7 @@ fn the_check_catches_each_kind_of_mistake() {
 }
 
 #[test]
-fn a_translated_language_speaks_once_loaded_and_its_document_stays_english_without_a_catalogue() {
+fn a_translated_language_speaks_once_loaded_and_writes_its_documents_in_its_catalogue() {
     for language in [Language::De, Language::Fr] {
         let m = language.messages();
         // Native builds embed the translated messages.
@@ -144,8 +144,8 @@ fn a_translated_language_speaks_once_loaded_and_its_document_stays_english_witho
             "{language:?}"
         );
         assert!(language.status().is_some_and(|s| !s.is_empty()));
-        // No catalogue in that language yet: criteria and documents are in English.
-        assert_eq!(language.document_language(), Language::En);
+        // Its catalogue is translated: criteria and documents are in the language.
+        assert_eq!(language.document_language(), language);
     }
     assert_eq!(Language::En.document_language(), Language::En);
     assert_eq!(Language::from_code("de"), Some(Language::De));

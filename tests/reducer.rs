@@ -513,10 +513,11 @@ fn refurbished_only_implies_accepted_and_withdrawing_accepted_withdraws_it() {
 
 #[test]
 fn switching_the_language_keeps_every_answer_and_goes_into_the_link() {
-    use criteria_builder::domain::i18n::Language;
-    let state = fresh()
-        .reduce(Action::ToggleCategory("laptops".into()))
-        .reduce(Action::ToggleRisk("forced".into()));
+    use criteria_builder::domain::embedded;
+    let english = Rc::new(embedded::catalog(Language::En).unwrap());
+    let state = Rc::new(WizardState::new(english, true, Language::En, None))
+        .reduce(Action::ToggleCategory("laptops-desktops".into()))
+        .reduce(Action::ToggleRisk("forced-labour".into()));
     let german = state.clone().reduce(Action::SetLanguage(Language::De));
     assert_eq!(german.language, Language::De);
     assert_eq!(german.selection.categories, state.selection.categories);
@@ -528,10 +529,35 @@ fn switching_the_language_keeps_every_answer_and_goes_into_the_link() {
     );
     // A link made in German opens in German.
     let reopened = WizardState::new(
-        german.catalog.clone(),
+        state.catalog.clone(),
         true,
         Language::En,
         Some(&german.fragment()),
     );
     assert_eq!(reopened.language, Language::De);
+    assert_eq!(reopened.catalog.meta.language, "de");
+}
+
+#[test]
+fn switching_the_language_shows_that_languages_catalogue_and_back_again_at_once() {
+    use criteria_builder::domain::embedded;
+    let english = Rc::new(embedded::catalog(Language::En).unwrap());
+    let state = Rc::new(WizardState::new(english.clone(), true, Language::En, None))
+        .reduce(Action::ToggleCategory("laptops-desktops".into()))
+        .reduce(Action::ToggleRisk("forced-labour".into()));
+    let german = state.clone().reduce(Action::SetLanguage(Language::De));
+    assert_eq!(german.catalog.meta.language, "de");
+    assert_eq!(german.document_language(), Language::De);
+    assert_eq!(german.catalog_status, CatalogStatus::Complete);
+    assert_eq!(german.selection.categories, state.selection.categories);
+    assert!(german.notices.is_empty(), "{:?}", german.notices);
+    // Back to English: the catalogue loaded before, not a new copy.
+    let back = german.reduce(Action::SetLanguage(Language::En));
+    assert!(Rc::ptr_eq(&back.catalog, &english));
+    // A catalogue that arrives for a language the buyer has left is kept, not shown.
+    let french = Rc::new(embedded::catalog(Language::Fr).unwrap());
+    let kept = back.reduce(Action::CatalogLoaded(Ok(french.clone())));
+    assert!(Rc::ptr_eq(&kept.catalog, &english));
+    let switched = kept.reduce(Action::SetLanguage(Language::Fr));
+    assert!(Rc::ptr_eq(&switched.catalog, &french));
 }

@@ -11,15 +11,17 @@ use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::i18n::MESSAGE_COUNT;
 use criteria_builder::domain::proportion;
-use criteria_builder::domain::render::{html, markdown, text, Part};
+use criteria_builder::domain::render::{export, Format, Part};
 use criteria_builder::domain::selection::Selection;
+use criteria_builder::domain::translation;
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html] [--part PART] [--language en|de|fr] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en|de|fr]
+       criteria translation-template --language CODE --out-dir DIR
 
 Renders a selection to the document the widget exports, byte for byte.
   --fragment  the part after '#' of a link shared from the widget (a whole link works too)
@@ -32,6 +34,7 @@ Renders a selection to the document the widget exports, byte for byte.
                            \"start_date\": \"2027-03-01\"},
                \"joined\": [\"monitors:laptops-desktops\"], \"lot_levels\": [],
                \"added\": [], \"dropped\": [], \"working_notes\": false,
+               \"language\": \"de\", \"second_language\": \"fr\",
                \"catalog_version\": \"2026.12.3\"}
               (one_off, take_back, refurbished, refurbished_only: the lots, by first product, that
               are a one-off purchase, include take-back, accept refurbished equipment, take only
@@ -41,6 +44,10 @@ Renders a selection to the document the widget exports, byte for byte.
               added, dropped: criteria dropped, both as product/CRITERION-ID; working_notes: keep
               catalogue references, legal basis and risks in the tender text; catalog_version: the
               catalogue the selection was made with; what changed since is reported on standard error)
+  --language  the widget's language (en, de or fr; default: the selection's, else en): the document is
+              in it where its catalogue is translated; with a second one (de,fr) every export carries
+              the document in both, side by side in HTML and paragraph after paragraph in Markdown
+              and text (default: the selection's second_language, if any)
   --format    markdown (default), text, or html (the standalone print-friendly file)
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender
               text for publication), selection, specifications, award, contract (one stage),
@@ -50,6 +57,11 @@ What could not be used from the selection is reported on standard error.
 export-catalog writes the complete catalogue of every language that has one (catalog-<lang>.bin) and
 the UI messages of every translated language (messages-<lang>.bin) into DIR, next
 to the widget's files: the widget fetches it after its first step is interactive.
+
+translation-template writes, for the catalogue translation into CODE (an existing one, or a new
+language), every entry that is not translated yet or whose English changed since: in the form of
+catalog/CODE/, each with the `source` hash of its English text, the text still English. Translate the
+text, put the entries into catalog/CODE/ (any file name) and build: the check names every difference.
 
 coverage prints what the catalogue covers: criteria per category, risk, level and kind, then its
 checks: category / high-salience risk / level without a criterion, criterion / category without a
@@ -70,25 +82,50 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
     let catalog = embedded::decode(bytes).map_err(|e| e.to_string())?;
     let counts = coverage::counts(&catalog);
     // What is translated for this language: its UI messages (complete, or the build fails) and
-    // whether its catalogue exists yet.
+    // its catalogue, entry by entry (missing and stale ones are shown in English, marked).
     let translation = match language {
         Language::En => String::new(),
-        other => format!(
-            "language {}: UI messages {} of {} translated ({}); catalogue {}\n",
-            other.code(),
-            if other.loaded().is_some() {
-                MESSAGE_COUNT
-            } else {
-                0
-            },
-            MESSAGE_COUNT,
-            other.status().unwrap_or("no messages file"),
-            if other.document_language() == other {
-                "translated"
-            } else {
-                "not yet translated: criteria and documents are in English"
-            },
-        ),
+        other => {
+            let mut out = format!(
+                "language {}: UI messages {} of {} translated ({})\n",
+                other.code(),
+                if other.loaded().is_some() {
+                    MESSAGE_COUNT
+                } else {
+                    0
+                },
+                MESSAGE_COUNT,
+                other.status().unwrap_or("no messages file"),
+            );
+            match &catalog.meta.translation {
+                None => out.push_str(
+                    "catalogue: not yet translated, criteria and documents are in English\n",
+                ),
+                Some(t) => {
+                    let total = translation::units(
+                        &embedded::catalog(Language::En).map_err(|e| e.to_string())?,
+                    )
+                    .len();
+                    out.push_str(&format!(
+                        "catalogue: translation of the English catalogue {} (catalogue hash {}): {} of {} entries translated and current; {} not translated; {} stale (English changed since)\n  status: {}\n",
+                        t.reference_version,
+                        t.reference_hash,
+                        total - t.missing.len() - t.stale.len(),
+                        total,
+                        t.missing.len(),
+                        t.stale.len(),
+                        t.status,
+                    ));
+                    for name in &t.missing {
+                        out.push_str(&format!("  not translated: {name}\n"));
+                    }
+                    for name in &t.stale {
+                        out.push_str(&format!("  stale: {name}\n"));
+                    }
+                }
+            }
+            out
+        }
     };
     let mut out = translation;
     out.push_str(&format!(
@@ -211,6 +248,42 @@ fn coverage_report(args: &[String]) -> Result<(String, bool), String> {
     Ok((out, sound))
 }
 
+/// Writes a translator's template for a language into `dir`.
+fn translation_template(args: &[String]) -> Result<String, String> {
+    let (code, dir) = match args {
+        [flag, code, out, dir] if flag == "--language" && out == "--out-dir" => (code, dir),
+        _ => return Err(String::new()),
+    };
+    if code == "en" || code.is_empty() || !code.chars().all(|c| c.is_ascii_lowercase()) {
+        return Err(format!(
+            "{code:?} is not a language to translate into (e.g. nl, sv, it)"
+        ));
+    }
+    let english = embedded::catalog(Language::En).map_err(|e| e.to_string())?;
+    let current = embedded::EMBEDDED
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, bytes)| embedded::decode(bytes))
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let mut written = Vec::new();
+    for (name, text) in translation::template(&english, current.as_ref()) {
+        let path = std::path::Path::new(dir).join(&name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    if written.is_empty() {
+        return Ok(format!(
+            "the {code} catalogue is complete and current: nothing to translate\n"
+        ));
+    }
+    Ok(format!("{}\n", written.join("\n")))
+}
+
 /// Writes each language's complete catalogue file into `dir`.
 fn export_catalog(args: &[String]) -> Result<String, String> {
     let dir = match args {
@@ -248,7 +321,10 @@ fn export_catalog(args: &[String]) -> Result<String, String> {
 struct Args {
     format: String,
     part: Part,
-    language: Language,
+    /// `None`: the selection's own language, else English.
+    language: Option<Language>,
+    /// The documents' second language (`--language de,fr`), else the selection's.
+    second: Option<Language>,
     fragment: Option<String>,
     json: Option<String>,
 }
@@ -257,7 +333,8 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut parsed = Args {
         format: "markdown".into(),
         part: Part::Whole,
-        language: Language::En,
+        language: None,
+        second: None,
         fragment: None,
         json: None,
     };
@@ -278,9 +355,17 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 ))?;
             }
             "--language" => {
-                let code = value()?;
-                parsed.language =
-                    Language::from_code(&code).ok_or(format!("unknown language {code:?}"))?;
+                let codes = value()?;
+                let language = |code: &str| {
+                    Language::from_code(code).ok_or(format!("unknown language {code:?}"))
+                };
+                match codes.split_once(',') {
+                    Some((first, second)) => {
+                        parsed.language = Some(language(first)?);
+                        parsed.second = Some(language(second)?);
+                    }
+                    None => parsed.language = Some(language(&codes)?),
+                }
             }
             "--fragment" => parsed.fragment = Some(value()?),
             "--json" => parsed.json = Some(value()?),
@@ -297,14 +382,16 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 fn run(args: Args) -> Result<String, String> {
     // The document's language: the chosen one where its catalogue exists, English until then, as
     // the widget in that language downloads it.
-    let document_language = args.language.document_language();
-    let catalog = embedded::catalog(document_language).map_err(|e| e.to_string())?;
     let mut selection = match (&args.fragment, &args.json) {
         (Some(link), _) => {
             let fragment = link.rsplit_once('#').map_or(link.as_str(), |(_, f)| f);
             let (selection, notices) = fragment::decode(fragment);
+            let language = args
+                .language
+                .or_else(|| Language::from_code(&selection.language))
+                .unwrap_or_default();
             for notice in notices {
-                eprintln!("note: {}", args.language.messages().notice(&notice));
+                eprintln!("note: {}", language.messages().notice(&notice));
             }
             selection
         }
@@ -316,7 +403,20 @@ fn run(args: Args) -> Result<String, String> {
         }
         (None, None) => unreachable!("parse_args requires one source"),
     };
-    let m = args.language.messages();
+    // The languages as the widget opened with this selection has them: the one asked for, else
+    // the selection's own; and the documents' second language, if any.
+    let language = args
+        .language
+        .or_else(|| Language::from_code(&selection.language))
+        .unwrap_or_default();
+    let document_language = language.document_language();
+    let catalog = embedded::catalog(document_language).map_err(|e| e.to_string())?;
+    let second = args
+        .second
+        .or_else(|| Language::from_code(&selection.second_language))
+        .map(Language::document_language)
+        .filter(|l| *l != document_language);
+    let m = language.messages();
     // What could not be used, what changed since the selection was made, and what is worth
     // checking: the same notes the widget shows, on standard error.
     let mut notices = selection.retain_known(&catalog);
@@ -331,19 +431,40 @@ fn run(args: Args) -> Result<String, String> {
     for hint in proportion::hints(&catalog, &selection, &today) {
         eprintln!("note: {}", m.hint(&hint));
     }
+    let format = Format::from_code(&args.format).ok_or(format!(
+        "unknown format {:?} (markdown, text or html)",
+        args.format
+    ))?;
     let document = assemble(&catalog, &selection, document_language);
-    match args.format.as_str() {
-        "markdown" | "md" => Ok(markdown::render(&document, args.part)),
-        "text" | "txt" => Ok(text::render(&document, args.part)),
-        "html" => Ok(html::standalone(&document, args.part)),
-        other => Err(format!("unknown format {other:?} (markdown, text or html)")),
-    }
+    let second = match second {
+        Some(language) => {
+            let catalog = embedded::catalog(language).map_err(|e| e.to_string())?;
+            Some(assemble(&catalog, &selection, language))
+        }
+        None => None,
+    };
+    Ok(export(format, &document, second.as_ref(), args.part))
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("export-catalog") {
         return match export_catalog(&args[1..]) {
+            Ok(listing) => {
+                eprint!("{listing}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                if !message.is_empty() {
+                    eprintln!("error: {message}\n");
+                }
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    if args.first().map(String::as_str) == Some("translation-template") {
+        return match translation_template(&args[1..]) {
             Ok(listing) => {
                 eprint!("{listing}");
                 ExitCode::SUCCESS

@@ -174,15 +174,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // The complete catalogue is fetched once the first step is on screen (and on "Try again").
-        let (state, core, language) = (
+        // The complete catalogue of the document language is fetched once the first step is on
+        // screen, again on "Try again", and when the buyer switches to a language whose catalogue
+        // is not here yet.
+        let (state, core, missing) = (
             state.clone(),
             props.catalog.clone(),
-            props.options.language.document_language(),
+            state.missing_catalogue(),
         );
         let loading = state.catalog_status == CatalogStatus::Loading;
         use_effect_with(state.catalog_attempt, move |_| {
-            if loading {
+            if let Some(language) = missing.filter(|_| loading) {
                 wasm_bindgen_futures::spawn_local(async move {
                     let url = browser::asset_url(&embedded::file_name(language));
                     let result = browser::fetch_bytes(&url)
@@ -197,21 +199,24 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        // A translated language's messages are fetched once, when it is first chosen; until they
-        // arrive (or if they cannot be had) the widget stays in English and says nothing wrong.
+        // A translated language's messages are fetched once, when it is first chosen (as the
+        // widget's language or the documents' second one); until they arrive (or if they cannot be
+        // had) the widget stays in English and says nothing wrong.
         let state = state.clone();
-        let language = state.language;
-        use_effect_with(language, move |language| {
-            let language = *language;
-            if language.loaded().is_none() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let url = browser::asset_url(&language.messages_file());
-                    if let Ok(bytes) = browser::fetch_bytes(&url).await {
-                        let _ = language.install(&bytes);
-                    }
-                    // Arrived or not: the widget speaks the language, or stays in English.
-                    state.dispatch(Action::MessagesLoaded);
-                });
+        let wanted = (state.language, state.second_language());
+        use_effect_with(wanted, move |(language, second)| {
+            for language in [Some(*language), *second].into_iter().flatten() {
+                if language.loaded().is_none() {
+                    let state = state.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let url = browser::asset_url(&language.messages_file());
+                        if let Ok(bytes) = browser::fetch_bytes(&url).await {
+                            let _ = language.install(&bytes);
+                        }
+                        // Arrived or not: the widget speaks the language, or stays in English.
+                        state.dispatch(Action::MessagesLoaded);
+                    });
+                }
             }
         });
     }
@@ -265,7 +270,7 @@ pub fn app(props: &AppProps) -> Html {
     let step = state.step;
     // The document is assembled only on the review step, and again only when the selection changes.
     let document = {
-        let language = state.language.document_language();
+        let language = state.document_language();
         let ready = state.step == Step::Review && state.catalog_status == CatalogStatus::Complete;
         let deps = ready.then(|| (state.selection.clone(), state.catalog.clone()));
         use_memo(deps, move |deps| {
@@ -273,10 +278,25 @@ pub fn app(props: &AppProps) -> Html {
                 .map(|(selection, catalog)| Rc::new(assemble(catalog, selection, language)))
         })
     };
+    // The same document in the second language the buyer asked for, once its catalogue is here.
+    let second = {
+        let ready = state.step == Step::Review && state.catalog_status == CatalogStatus::Complete;
+        let deps = state
+            .second_language()
+            .filter(|_| ready)
+            .and_then(|l| Some((l, state.selection.clone(), state.catalogue(l)?)))
+            // Its words once its messages are here.
+            .map(|(l, selection, catalog)| (l, selection, catalog, l.loaded().is_some()));
+        use_memo(deps, move |deps| {
+            deps.as_ref().map(|(language, selection, catalog, _)| {
+                Rc::new(assemble(catalog, selection, *language))
+            })
+        })
+    };
     // What each level would give, on step 3: assembled three times, so only when the answers it
     // depends on change (choosing a level is not one of them).
     let level_measures = {
-        let language = state.language.document_language();
+        let language = state.document_language();
         let ready = state.step == Step::Ambition
             && state.catalog_status == CatalogStatus::Complete
             && !state.selection.categories.is_empty()
@@ -301,7 +321,9 @@ pub fn app(props: &AppProps) -> Html {
         (Step::Risks, _) => step_risks(&ctx, &heading_ref),
         (Step::Ambition, _) => step_ambition(&ctx, &heading_ref, &level_measures),
         (Step::Details, _) => step_details(&ctx, &heading_ref),
-        (Step::Review, Some(document)) => step_review(&ctx, &heading_ref, document),
+        (Step::Review, Some(document)) => {
+            step_review(&ctx, &heading_ref, document, (*second).as_ref())
+        }
         (Step::Review, None) => html! {
             <>
                 <h2 class="ecb-heading" tabindex="-1" ref={heading_ref.clone()}>{ m.step_review }</h2>

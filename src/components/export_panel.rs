@@ -6,13 +6,18 @@ use super::WizardContext;
 use crate::browser;
 use crate::domain::assemble::Document;
 use crate::domain::i18n::fill;
-use crate::domain::render::{html, markdown, parts_of, text, Part};
+use crate::domain::i18n::Language;
+use crate::domain::render::{export, html, parts_of, Format, Part};
 use crate::state::{Action, Status};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
+pub fn export_panel(
+    ctx: &WizardContext,
+    document: &Rc<Document>,
+    second: Option<&Rc<Document>>,
+) -> Html {
     let m = ctx.messages();
     let parts = parts_of(document);
     // A part the document no longer has (its stage was dropped) falls back to the first one.
@@ -25,14 +30,19 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
         let state = ctx.state.clone();
         Callback::from(move |status: Status| state.dispatch(Action::SetStatus(Some(status))))
     };
+    let second = second.cloned();
     let copy = |rich: bool| {
-        let (document, report) = (document.clone(), report.clone());
+        let (document, second, report) = (document.clone(), second.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
-            let (document, report) = (document.clone(), report.clone());
+            let (document, second, report) = (document.clone(), second.clone(), report.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let plain = text::render(&document, part);
+                let plain = export(Format::Text, &document, second.as_deref(), part);
                 let result = if rich {
-                    browser::copy_rich(&html::fragment(&document, part), &plain).await
+                    let html = match &second {
+                        Some(second) => html::fragment_pair(&document, second, part),
+                        None => html::fragment(&document, part),
+                    };
+                    browser::copy_rich(&html, &plain).await
                 } else {
                     browser::copy_text(&plain).await
                 };
@@ -44,16 +54,16 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
             });
         })
     };
-    let download =
-        |extension: &'static str, mime: &'static str, render: fn(&Document, Part) -> String| {
-            let (document, report) = (document.clone(), report.clone());
-            Callback::from(move |_: MouseEvent| {
-                let name = part.file_name(extension);
-                if browser::download(&name, mime, &render(&document, part)).is_ok() {
-                    report.emit(Status::Downloaded(name));
-                }
-            })
-        };
+    let download = |extension: &'static str, mime: &'static str, format: Format| {
+        let (document, second, report) = (document.clone(), second.clone(), report.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = part.file_name(extension);
+            let contents = export(format, &document, second.as_deref(), part);
+            if browser::download(&name, mime, &contents).is_ok() {
+                report.emit(Status::Downloaded(name));
+            }
+        })
+    };
     let copy_link = {
         let (state, report) = (ctx.state.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
@@ -89,6 +99,21 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
     });
     let title_id = ctx.id("export-title");
     let part_id = ctx.id("export-part");
+    let second_id = ctx.id("export-second");
+    let second_hint_id = ctx.id("export-second-hint");
+    let first = document.language;
+    let chosen = ctx.state.second_language();
+    let on_second = {
+        let state = ctx.state.clone();
+        Callback::from(move |e: Event| {
+            let code = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            state.dispatch(Action::SetSecondLanguage(Language::from_code(&code)));
+        })
+    };
     html! {
         <section class="ecb-export" aria-labelledby={title_id.clone()}>
             <h3 class="ecb-subheading" id={title_id} tabindex="-1">{ m.export_title }</h3>
@@ -100,15 +125,25 @@ pub fn export_panel(ctx: &WizardContext, document: &Rc<Document>) -> Html {
                     }) }
                 </select>
             </div>
+            <div class="ecb-field">
+                <label class="ecb-label" for={second_id.clone()}>{ m.second_language_label }</label>
+                <p class="ecb-hint" id={second_hint_id.clone()}>{ m.second_language_hint }</p>
+                <select class="ecb-select" id={second_id} aria-describedby={second_hint_id} onchange={on_second}>
+                    <option value="" selected={chosen.is_none()}>{ m.second_language_none }</option>
+                    { for Language::ALL.into_iter().filter(|l| *l != first && l.document_language() == *l).map(|l| html! {
+                        <option value={l.code()} lang={l.code()} selected={chosen == Some(l)}>{ l.name() }</option>
+                    }) }
+                </select>
+            </div>
             <div class="ecb-button-group">
                 <button type="button" class="ecb-button" onclick={copy(true)}>{ m.copy_rich }</button>
                 <button type="button" class="ecb-button ecb-button-secondary" onclick={copy(false)}>{ m.copy_plain }</button>
                 <button type="button" class="ecb-button ecb-button-secondary"
-                        onclick={download("md", "text/markdown;charset=utf-8", markdown::render)}>{ m.download_markdown }</button>
+                        onclick={download("md", "text/markdown;charset=utf-8", Format::Markdown)}>{ m.download_markdown }</button>
                 <button type="button" class="ecb-button ecb-button-secondary"
-                        onclick={download("txt", "text/plain;charset=utf-8", text::render)}>{ m.download_text }</button>
+                        onclick={download("txt", "text/plain;charset=utf-8", Format::Text)}>{ m.download_text }</button>
                 <button type="button" class="ecb-button ecb-button-secondary"
-                        onclick={download("html", "text/html;charset=utf-8", html::standalone)}>{ m.download_html }</button>
+                        onclick={download("html", "text/html;charset=utf-8", Format::Html)}>{ m.download_html }</button>
                 <button type="button" class="ecb-button ecb-button-secondary" onclick={copy_link}>{ m.copy_link }</button>
             </div>
             // Keyed by the status count: a repeated action inserts a new node, announced again.

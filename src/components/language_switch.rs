@@ -3,7 +3,7 @@
 //! criteria and the document stay in English.
 
 use super::WizardContext;
-use crate::domain::i18n::Language;
+use crate::domain::i18n::{fill, Language};
 use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -25,6 +25,18 @@ pub fn language_switch(ctx: &WizardContext) -> Html {
     let current = ctx.state.language;
     let status = current.status();
     let untranslated = current.document_language() != current;
+    // Where the catalogue is translated: its own status, and how many entries are still English.
+    let translation = ctx
+        .state
+        .catalog
+        .meta
+        .translation
+        .as_ref()
+        .filter(|_| ctx.state.document_language() == current);
+    let in_english = translation.map_or(0, |t| t.missing.len() + t.stale.len());
+    let catalogue_status = translation
+        .map(|t| t.status.as_str())
+        .filter(|s| Some(*s) != status);
     let described = (status.is_some() || untranslated).then(|| hint_id.clone());
     html! {
         <div class="ecb-language">
@@ -39,6 +51,12 @@ pub fn language_switch(ctx: &WizardContext) -> Html {
                     { status.unwrap_or_default() }
                     if untranslated {
                         { " " }{ m.catalogue_not_translated }
+                    }
+                    if let Some(s) = catalogue_status {
+                        { " " }{ s }
+                    }
+                    if in_english > 0 {
+                        { " " }{ fill(m.catalogue_partly_translated, &[("n", &in_english.to_string())]) }
                     }
                 </p>
             }

@@ -57,7 +57,7 @@ impl WizardContext {
         } else {
             crate::domain::i18n::Language::En
         };
-        let catalogue = language.document_language();
+        let catalogue = self.state.document_language();
         (catalogue != shown).then(|| catalogue.code())
     }
 

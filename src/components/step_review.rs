@@ -16,7 +16,12 @@ use crate::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
-pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Document>) -> Html {
+pub fn step_review(
+    ctx: &WizardContext,
+    heading_ref: &NodeRef,
+    document: &Rc<Document>,
+    second: Option<&Rc<Document>>,
+) -> Html {
     let m = ctx.messages();
     let state = &ctx.state;
     let selection = &state.selection;
@@ -122,7 +127,7 @@ pub fn step_review(ctx: &WizardContext, heading_ref: &NodeRef, document: &Rc<Doc
             { details_hints(ctx) }
             { review_options(ctx, document) }
             { document_preview(ctx, document) }
-            { export_panel(ctx, document) }
+            { export_panel(ctx, document, second) }
         </>
     }
 }

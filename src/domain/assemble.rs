@@ -3,7 +3,7 @@
 
 use super::catalog::{
     citations, AmbitionLevel, Catalog, Category, CpvCode, Criterion, CriterionKind, Label,
-    LegalBasis, LotFeature, RiskTopic, SalienceLevel, Source, SupplyChainStage,
+    LegalBasis, LotFeature, RiskTopic, SalienceLevel, Source, SupplyChainStage, Translation,
 };
 use super::digest::short_sha256;
 use super::i18n::{fill, Language, Messages};
@@ -278,6 +278,8 @@ pub struct Document {
     pub catalog_title: String,
     pub catalog_version: String,
     pub catalog_hash: String,
+    /// For a translated catalogue: what it translates and its status, stated in the footer.
+    pub translation: Option<Translation>,
     /// Short SHA-256 of the plain-text export above its footer; set by [`assemble`].
     pub text_hash: String,
 }
@@ -700,6 +702,15 @@ fn push_lot(lots: &mut Vec<usize>, lot: usize) {
     }
 }
 
+/// A criterion's title as the document shows it: in a translated catalogue, an entry still in
+/// English says so after its title (never silently mixed languages).
+fn shown_title(catalog: &Catalog, c: &Criterion, m: &Messages) -> String {
+    match &catalog.meta.translation {
+        Some(t) if t.in_english("criterion", &c.id) => format!("{} {}", c.title, m.in_english),
+        _ => c.title.clone(),
+    }
+}
+
 /// Assembles the document for a selection. Pure and deterministic.
 pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Language) -> Document {
     let m = language.messages();
@@ -741,6 +752,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         catalog_title: catalog.meta.title.clone(),
         catalog_version: catalog.meta.version.clone(),
         catalog_hash: catalog.meta.content_hash.clone(),
+        translation: catalog.meta.translation.clone(),
         text_hash: String::new(),
     };
     let position = |c: &Criterion| {
@@ -771,7 +783,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                         kind: criterion.kind,
                         lot,
                         within: within.clone(),
-                        title: criterion.title.clone(),
+                        title: shown_title(catalog, criterion, m),
                     });
                 } else {
                     match kept.iter_mut().find(|k| k.criterion.id == criterion.id) {
@@ -791,7 +803,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                     kind: criterion.kind,
                     lot,
                     within: within.clone(),
-                    title: criterion.title.clone(),
+                    title: shown_title(catalog, criterion, m),
                     touches: risk_names(
                         &criterion
                             .touches
@@ -997,7 +1009,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                         .map(|m| drop_key(&m.id, &c.id))
                         .unwrap_or_default(),
                     number: number_of(&c.id),
-                    title: c.title.clone(),
+                    title: shown_title(catalog, c, m),
                 })
                 .collect();
         }
@@ -1116,7 +1128,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 only,
                 id: criterion.id.clone(),
                 number: number_of(&criterion.id),
-                title: criterion.title.clone(),
+                title: shown_title(catalog, criterion, m),
                 level: criterion.level,
                 lots,
                 body,
@@ -1208,7 +1220,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 plan.push(PlanEntry {
                     id: criterion.id.clone(),
                     number: number.clone(),
-                    title: criterion.title.clone(),
+                    title: shown_title(catalog, criterion, m),
                     lots: lots.clone(),
                     kpi,
                     cadence,
@@ -1240,7 +1252,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 None => instead_of.push(Replacement {
                     lots: vec![*lot],
                     id: left_out.id.clone(),
-                    title: left_out.title.clone(),
+                    title: shown_title(catalog, left_out, m),
                     reason: reason.to_string(),
                 }),
             }
@@ -1248,7 +1260,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         doc.guidance.push(GuidanceEntry {
             id: criterion.id.clone(),
             number,
-            title: criterion.title.clone(),
+            title: shown_title(catalog, criterion, m),
             lots,
             note: criterion.guidance.clone(),
             notes,

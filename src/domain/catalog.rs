@@ -16,6 +16,37 @@ pub struct CatalogMeta {
     /// Short SHA-256 of the whole catalogue as embedded; filled in by the build, never authored.
     #[serde(default)]
     pub content_hash: String,
+    /// For a translated catalogue: what it was translated from and what is still English. Filled
+    /// in by the build from `catalog/<language>/translation.toml` and the translated entries.
+    #[serde(default)]
+    pub translation: Option<Translation>,
+}
+
+/// Where a translated catalogue stands, stated in its documents' footers and next to the
+/// language switch.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Translation {
+    /// The English catalogue it translates: version and content hash.
+    pub reference_version: String,
+    pub reference_hash: String,
+    /// Who translated and checked it, in its own language.
+    pub status: String,
+    /// Entries shown in English because they are not translated yet (`criterion BAT-CPC-04`).
+    pub missing: Vec<String>,
+    /// Entries shown in English because their English text changed after translation.
+    pub stale: Vec<String>,
+}
+
+impl Translation {
+    /// Whether an entry (`criterion BAT-CPC-04`, `label epeat`) is shown in English.
+    pub fn in_english(&self, section: &str, key: &str) -> bool {
+        let is = |e: &String| {
+            e.strip_prefix(section)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|k| k == key)
+        };
+        self.missing.iter().any(is) || self.stale.iter().any(is)
+    }
 }
 
 /// One version in the change log, with what happened to single criteria in it.

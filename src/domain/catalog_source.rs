@@ -132,6 +132,7 @@ pub fn load(files: &[(String, String)]) -> Result<Catalog, Vec<CatalogError>> {
             version: String::new(),
             title: String::new(),
             content_hash: String::new(),
+            translation: None,
         },
         categories: Vec::new(),
         risks: Vec::new(),
@@ -196,6 +197,7 @@ pub fn load(files: &[(String, String)]) -> Result<Catalog, Vec<CatalogError>> {
                         version: file.catalog.version,
                         title: file.catalog.title,
                         content_hash: String::new(),
+                        translation: None,
                     },
                 ));
             }

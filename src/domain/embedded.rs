@@ -54,16 +54,41 @@ pub fn file_name(language: Language) -> String {
 }
 
 /// The complete catalogue from a fetched file, checked against the embedded core so that a
-/// widget never mixes in another version's text.
+/// widget never mixes in another version's text. A translated catalogue must translate exactly
+/// the embedded reference catalogue and keep its categories and risks.
 pub fn complete(core: &Catalog, bytes: &[u8]) -> Result<Catalog, LoadError> {
     let full = decode(bytes)?;
-    if full.meta != core.meta || full.categories != core.categories || full.risks != core.risks {
+    let same = match &full.meta.translation {
+        None => {
+            full.meta == core.meta && full.categories == core.categories && full.risks == core.risks
+        }
+        Some(t) => {
+            t.reference_hash == core.meta.content_hash
+                && full.meta.version == core.meta.version
+                && full
+                    .categories
+                    .iter()
+                    .map(|c| &c.id)
+                    .eq(core.categories.iter().map(|c| &c.id))
+                && full
+                    .risks
+                    .iter()
+                    .map(|r| &r.id)
+                    .eq(core.risks.iter().map(|r| &r.id))
+        }
+    };
+    if !same {
         return Err(LoadError::Mismatch {
             expected: format!("{} {}", core.meta.version, core.meta.content_hash),
             found: format!("{} {}", full.meta.version, full.meta.content_hash),
         });
     }
     Ok(full)
+}
+
+/// Whether the catalogue is published in a language (the reference English or a translation).
+pub fn has_catalogue(language: Language) -> bool {
+    LANGUAGES.contains(&language.code())
 }
 
 /// The embedded catalogue bytes of a language, as `catalogue` decodes them.

@@ -125,6 +125,9 @@ pub fn encode(selection: &Selection) -> String {
     if !selection.language.is_empty() {
         parts.push(format!("ln={}", percent_encode(&selection.language)));
     }
+    if !selection.second_language.is_empty() {
+        parts.push(format!("l2={}", percent_encode(&selection.second_language)));
+    }
     parts.join("&")
 }
 
@@ -169,8 +172,14 @@ fn decode_within(fragment: &str, max_len: usize, cut: bool) -> (Selection, Vec<N
                 Some(version) => selection.catalog_version = shorten(&version),
                 None => notices.push(Notice::Undecodable(key.to_string())),
             },
-            "ln" => match percent_decode(raw) {
-                Some(code) if Language::from_code(&code).is_some() => selection.language = code,
+            "ln" | "l2" => match percent_decode(raw) {
+                Some(code) if Language::from_code(&code).is_some() => {
+                    if key == "ln" {
+                        selection.language = code;
+                    } else {
+                        selection.second_language = code;
+                    }
+                }
                 Some(code) => notices.push(Notice::UnknownLanguage(shorten(&code))),
                 None => notices.push(Notice::Undecodable(key.to_string())),
             },

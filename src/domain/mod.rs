@@ -25,3 +25,5 @@ pub mod proportion;
 pub mod render;
 pub mod selection;
 pub mod template;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod translation;

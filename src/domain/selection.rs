@@ -382,6 +382,9 @@ pub struct Selection {
     pub working_notes: bool,
     /// The language the buyer chose for the widget (a code such as `de`); empty when not chosen.
     pub language: String,
+    /// A second language every export is also written in, beside the first (a code such as
+    /// `fr`), for authorities that publish in two languages; empty for one language.
+    pub second_language: String,
     /// The catalogue version the answers were last saved with; empty when unknown (links and
     /// drafts made before versions were recorded, in catalogue 2026.11).
     pub catalog_version: String,

@@ -169,6 +169,7 @@ pub fn fixture() -> Catalog {
             version: "test-1".into(),
             title: "Test catalogue".into(),
             content_hash: "0123456789ab".into(),
+            translation: None,
         },
         changes: vec![],
         deliverables: vec![],

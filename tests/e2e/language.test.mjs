@@ -1,6 +1,7 @@
-// Issue 10 (first part): the widget speaks German and French. A buyer switches language with the
-// keyboard, every answer is kept, the link carries the language, no English UI message is left on
-// the page, and the catalogue that is not yet translated is said to be English (and marked so).
+// Issue 10: the widget speaks German and French, and so does its catalogue. A buyer switches
+// language with the keyboard, every answer is kept, the link carries the language, no English UI
+// message or category name is left on the page, the document is in the language (byte for byte what
+// the command line prints), and a second document language gives both in every export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +21,14 @@ async function messages(code) {
     if (match) out.set(match[1], JSON.parse(`"${match[2]}"`));
   }
   return out;
+}
+
+/** The name of a category in a language's catalogue file. */
+async function categoryName(code, id) {
+  const file = code === 'en' ? join(ROOT, 'catalog', 'en', 'categories.toml') : join(ROOT, 'catalog', code, 'categories.toml');
+  const text = await readFile(file, 'utf8');
+  const at = text.indexOf(`id = "${id}"`);
+  return JSON.parse(/\nname = (".*")/.exec(text.slice(at))[1]);
 }
 
 /** The English messages, from the Rust source. */
@@ -49,10 +58,12 @@ for (const [code, name] of [['de', 'Deutsch'], ['fr', 'Français']]) {
     await page.waitForSelector(`text=${local.get('step_products')}`);
     assert.equal(await page.locator('html').getAttribute('lang'), code);
     assert.equal(await page.title(), local.get('page_title').replace('{step}', local.get('step_products')));
-    // The answer is kept, and the link carries the language.
-    assert.ok(await page.getByLabel('Laptops and desktop computers').first().isChecked());
+    // The catalogue follows: the categories are named in the language, and the answer is kept.
+    const laptops = await categoryName(code, 'laptops-desktops');
+    await page.waitForSelector(`text=${laptops}`);
+    assert.ok(await page.getByLabel(laptops).first().isChecked());
     assert.match(new URL(page.url()).hash, new RegExp(`&ln=${code}(&|$)`));
-    // No English message of this step is left where the translation differs.
+    // No English message or category name of this step is left where the translation differs.
     const body = await page.textContent('[data-ecb-root]');
     for (const key of ['widget_intro', 'step_products', 'step_products_hint', 'select_all', 'continue_', 'language_label']) {
       if (local.get(key) !== en.get(key)) {
@@ -62,9 +73,14 @@ for (const [code, name] of [['de', 'Deutsch'], ['fr', 'Français']]) {
         assert.ok(body.includes(local.get(key)), `${key} not shown`);
       }
     }
-    // The catalogue is not translated yet: said next to the switch, and its text marked English.
-    assert.ok(body.includes(local.get('catalogue_not_translated')));
-    assert.ok(await page.locator('label.ecb-choice-label[lang="en"]').count() >= 11);
+    for (const id of ['laptops-desktops', 'monitors', 'smartphones-tablets', 'servers-datacentre']) {
+      assert.ok(!body.includes(await categoryName('en', id)), `${id} still in English`);
+    }
+    // The catalogue is translated: nothing is marked English, and the switch states its status.
+    assert.ok(!body.includes(local.get('catalogue_not_translated')));
+    assert.equal(await page.locator('[data-ecb-root] :not(option)[lang="en"]').count(), 0);
+    const status = await readFile(join(ROOT, 'catalog', code, 'translation.toml'), 'utf8');
+    assert.ok(body.includes(JSON.parse(/\nstatus = (".*")/.exec(status)[1])), 'the catalogue status is shown');
     await assertAccessible(page, `${name}, step 1`);
     // Reopening the link keeps the language.
     const link = page.url();
@@ -95,13 +111,53 @@ test('Deutsch: every step passes axe, and the downloaded document is what `crite
     await page.getByRole('button', { name: de.get('continue_') }).click();
   }
   await page.waitForSelector('.ecb-document');
-  // The document is English until the catalogue is translated, and marked so.
-  assert.equal(await page.locator('.ecb-document').getAttribute('lang'), 'en');
+  // The document is German: nothing in it is marked as another language.
+  assert.equal(await page.locator('.ecb-document').getAttribute('lang'), null);
+  assert.ok((await page.textContent('.ecb-document')).includes('Bedingungen für die Ausführung des Auftrags'));
   const fragment = new URL(page.url()).hash.slice(1);
   assert.equal(
     await downloadText(page, de.get('download_markdown')),
     cliRender(['--part', 'tender', '--language', 'de', '--fragment', fragment]),
   );
+  await assertClean(env, session);
+  await session.context.close();
+});
+
+test('Deutsch + Français: a second document language puts both into every export, each part marked', async () => {
+  const [de, fr] = [await messages('de'), await messages('fr')];
+  const session = await openPage(env, '/#v=1&c=laptops-desktops&r=forced-labour&l=basic&s=specifications,contract&p=20&ln=de');
+  const { page } = session;
+  await page.waitForSelector('.ecb-document');
+  // By keyboard: the second language of the documents.
+  await page.getByLabel(de.get('second_language_label')).focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => /[#&]l2=fr(&|$)/.test(location.hash));
+  // The French catalogue and messages arrive.
+  await page.waitForLoadState('networkidle');
+  assert.ok(await page.getByRole('button', { name: de.get('download_html') }).isEnabled());
+  await assertAccessible(page, 'Deutsch + Français, review');
+  const fragment = new URL(page.url()).hash.slice(1);
+  for (const [button, format] of [['download_markdown', 'markdown'], ['download_text', 'text'], ['download_html', 'html']]) {
+    const file = await downloadText(page, de.get(button));
+    assert.equal(file, cliRender(['--format', format, '--part', 'tender', '--fragment', fragment]), format);
+    if (format === 'html') {
+      // Side by side: every cell says its language, the German one first.
+      const cells = file.match(/<td lang="(de|fr)">/g);
+      assert.ok(cells.length > 20);
+      assert.equal(cells.filter((c) => c.includes('"de"')).length, cells.length / 2);
+      assert.ok(file.includes(`<td lang="fr"><h2>`));
+      assert.ok(file.includes(`<td lang="fr"><h3>${fr.get('kind_clause')}</h3>`), 'the French section heading');
+    } else {
+      // Markdown escapes the brackets.
+      assert.ok(/\\?\[DE\\?\] /.test(file) && /\\?\[FR\\?\] /.test(file), format);
+    }
+  }
+  // Reopened, the link keeps the pair.
+  const again = await openPage(env, `/#${fragment}`);
+  await again.page.waitForSelector('.ecb-document');
+  assert.equal(await again.page.getByLabel(de.get('second_language_label')).inputValue(), 'fr');
+  await assertClean(env, again);
+  await again.context.close();
   await assertClean(env, session);
   await session.context.close();
 });

@@ -1,7 +1,10 @@
 //! HTML: a fragment for the clipboard (pastes formatted into word processors) and a standalone,
 //! print-friendly file. Every piece of text is escaped; the only markup is the outline's own.
 
-use super::{replace_ascii, text_hash, walk_body, walk_footer, Inline, Part, Sink, Style};
+use super::{
+    body_rows, footer_rows, pair_text_hash, replace_ascii, text_hash, walk_body, walk_footer,
+    Inline, Part, Recorded, Rows, Sink, Style,
+};
 use crate::domain::assemble::Document;
 
 #[derive(Default)]
@@ -74,5 +77,67 @@ pub fn standalone(doc: &Document, part: Part) -> String {
         lang = doc.language.code(),
         title = escape(m.doc_title),
         body = fragment(doc, part),
+    )
+}
+
+/// Two-language rows as a table, one column per language, each cell marked with its language
+/// (WCAG 3.1.2); a header row names the languages in their own words.
+fn table(rows: &Rows, first: &Document, second: &Document, out: &mut String) {
+    let (a, b) = (first.language, second.language);
+    out.push_str(&format!(
+        "<table class=\"ecb-two-languages\">\n<thead><tr><th scope=\"col\" lang=\"{}\">{}</th><th scope=\"col\" lang=\"{}\">{}</th></tr></thead>\n<tbody>\n",
+        a.code(),
+        escape(a.name()),
+        b.code(),
+        escape(b.name())
+    ));
+    let cell = |block: &Option<Recorded>| {
+        let mut sink = Html::default();
+        if let Some(block) = block {
+            block.replay(&mut sink);
+        }
+        sink.out
+    };
+    for row in rows {
+        if let (Some(Recorded::Rule), _) | (None, Some(Recorded::Rule)) = row {
+            out.push_str("<tr><td colspan=\"2\"><hr></td></tr>\n");
+            continue;
+        }
+        out.push_str(&format!(
+            "<tr><td lang=\"{}\">{}</td><td lang=\"{}\">{}</td></tr>\n",
+            a.code(),
+            cell(&row.0),
+            b.code(),
+            cell(&row.1)
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// The document in two languages side by side, as an HTML fragment for the clipboard.
+pub fn fragment_pair(first: &Document, second: &Document, part: Part) -> String {
+    let mut out = String::new();
+    let mut rows = body_rows(first, second, part);
+    rows.extend(footer_rows(
+        first,
+        second,
+        &pair_text_hash(first, second, part),
+    ));
+    table(&rows, first, second, &mut out);
+    out
+}
+
+/// Print styles for two languages side by side: the page is wider, the columns share it.
+const PAIR_CSS: &str = "body{max-width:80rem}table.ecb-two-languages{border-collapse:collapse;width:100%}table.ecb-two-languages th,table.ecb-two-languages td{vertical-align:top;text-align:left;width:50%;padding:0 .75rem}table.ecb-two-languages th{font-family:Arial,Helvetica,sans-serif;border-bottom:2px solid #555}";
+
+/// A standalone, print-friendly HTML file with the document in two languages side by side.
+pub fn standalone_pair(first: &Document, second: &Document, part: Part) -> String {
+    let (ma, mb) = (first.language.messages(), second.language.messages());
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} / {title_b}</title>\n<style>{PRINT_CSS}{PAIR_CSS}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        lang = first.language.code(),
+        title = escape(ma.doc_title),
+        title_b = escape(mb.doc_title),
+        body = fragment_pair(first, second, part),
     )
 }

@@ -1,7 +1,10 @@
 //! Markdown (CommonMark): every piece of text is escaped, so neither a buyer's input nor catalogue
 //! text can become a link, an image, raw HTML or structure.
 
-use super::{replace_ascii, text_hash, walk_body, walk_footer, Inline, Part, Sink, Style};
+use super::{
+    body_rows, footer_rows, interleave, pair_text_hash, replace_ascii, text_hash, walk_body,
+    walk_footer, Inline, Part, Sink, Style,
+};
 use crate::domain::assemble::Document;
 
 #[derive(Default)]
@@ -99,5 +102,14 @@ pub fn render(doc: &Document, part: Part) -> String {
     let mut sink = Markdown::default();
     walk_body(doc, part, &mut sink);
     walk_footer(doc, &text_hash(doc, part), &mut sink);
+    sink.out
+}
+
+/// The Markdown export in two languages, paragraph after paragraph, each marked with its language.
+pub fn render_pair(first: &Document, second: &Document, part: Part) -> String {
+    let mut sink = Markdown::default();
+    interleave(&body_rows(first, second, part), first, second, &mut sink);
+    let hash = pair_text_hash(first, second, part);
+    interleave(&footer_rows(first, second, &hash), first, second, &mut sink);
     sink.out
 }

@@ -108,8 +108,13 @@ fn strong(text: &str) -> Inline {
 }
 
 /// A labelled line such as "Verification: …".
-fn field(label: &str, value: &str) -> Vec<Inline> {
-    vec![strong(&format!("{label}:")), plain(&format!(" {value}"))]
+fn field(m: &Messages, label: &str, value: &str) -> Vec<Inline> {
+    vec![labelled(m, label), plain(&format!(" {value}"))]
+}
+
+/// A field name with the language's colon ("Verification:", « Vérification : »).
+fn labelled(m: &Messages, label: &str) -> Inline {
+    strong(&fill(m.label_colon, &[("label", label)]))
 }
 
 fn spans(m: &Messages, line: &[Span]) -> Vec<Inline> {
@@ -302,7 +307,7 @@ fn walk_item(
             .map(|n| fill(m.lot_quoted, &[("name", n)]))
             .collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        sink.paragraph(&field(m.applies_to, &m.join_list(&names)));
+        sink.paragraph(&field(m, m.applies_to, &m.join_list(&names)));
     } else if doc.lots.len() > 1 && once {
         let lots = if item.lots.len() == doc.lots.len() {
             m.applies_all.to_string()
@@ -321,7 +326,7 @@ fn walk_item(
             let named: Vec<&str> = named.iter().map(String::as_str).collect();
             m.join_list(&named)
         };
-        sink.paragraph(&field(m.applies_to, &lots));
+        sink.paragraph(&field(m, m.applies_to, &lots));
     }
     // Written once for several lots, separate contracts: said so, so that no contractor reads a
     // duty for another lot's goods.
@@ -343,14 +348,14 @@ fn walk_item(
         }
     }
     if let Some(points) = &item.points {
-        let mut line = vec![strong(&format!("{}:", m.points)), plain(" ")];
+        let mut line = vec![labelled(m, m.points), plain(" ")];
         line.extend(spans(m, points));
         sink.paragraph(&line);
     }
     if let Some(scoring) = &item.scoring {
-        sink.paragraph(&field(m.scoring, scoring));
+        sink.paragraph(&field(m, m.scoring, scoring));
     }
-    sink.paragraph(&field(m.verification, &item.verification.submit));
+    sink.paragraph(&field(m, m.verification, &item.verification.submit));
     for (partial, labels) in [
         (false, &item.verification.labels),
         (true, &item.verification.partial_labels),
@@ -380,15 +385,15 @@ fn walk_item(
                 names.join(", ")
             }
         };
-        sink.paragraph(&field(lead, &list));
+        sink.paragraph(&field(m, lead, &list));
     }
     if !item.verification.equivalent.trim().is_empty() {
-        sink.paragraph(&field(m.equivalent_proof, &item.verification.equivalent));
+        sink.paragraph(&field(m, m.equivalent_proof, &item.verification.equivalent));
     }
     if doc.working_notes {
-        sink.paragraph(&field(m.legal_basis, &item.legal.join("; ")));
+        sink.paragraph(&field(m, m.legal_basis, &item.legal.join("; ")));
         if !item.why.risks.is_empty() {
-            sink.paragraph(&field(m.lot_risks, &item.why.risks.join(", ")));
+            sink.paragraph(&field(m, m.lot_risks, &item.why.risks.join(", ")));
         }
     }
 }
@@ -405,7 +410,7 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
     sink.heading(2, m.part_tender);
     sink.heading(3, m.lots_title);
     for lot in &doc.lots {
-        let mut rows = vec![field(m.lot_cpv, &{
+        let mut rows = vec![field(m, m.lot_cpv, &{
             let cpv: Vec<String> = lot
                 .cpv
                 .iter()
@@ -416,11 +421,11 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
         })];
         if !lot.features.is_empty() {
             let scope: Vec<&str> = lot.features.iter().map(|f| m.lot_feature(*f)).collect();
-            rows.push(field(m.lot_scope, &scope.join("; ")));
+            rows.push(field(m, m.lot_scope, &scope.join("; ")));
         }
         if doc.lots.iter().any(|l| l.level != doc.level) {
             if let Some(level) = lot.level {
-                rows.push(field(m.doc_level, m.level(level)));
+                rows.push(field(m, m.doc_level, m.level(level)));
             }
         }
         if lot.criteria == 0 {
@@ -430,7 +435,7 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
         sink.bullets(&rows);
     }
     if doc.working_notes {
-        sink.paragraph(&field(m.lot_risks, &doc.risks.join(", ")));
+        sink.paragraph(&field(m, m.lot_risks, &doc.risks.join(", ")));
     }
     // The award stage is shown even without criteria when a lot's points are not allocated.
     let no_award = Layout::PerLot(Vec::new());
@@ -512,7 +517,7 @@ fn walk_plan(doc: &Document, sink: &mut dyn Sink) {
             ),
         );
         let row = |label: &str, line: &[Span]| {
-            let mut row = vec![strong(&format!("{label}:")), plain(" ")];
+            let mut row = vec![labelled(m, label), plain(" ")];
             row.extend(spans(m, line));
             row
         };
@@ -535,7 +540,7 @@ fn walk_guidance(doc: &Document, sink: &mut dyn Sink) {
     if !doc.guidance.is_empty() || !doc.scope_gaps.is_empty() {
         sink.heading(2, m.part_guidance);
         sink.paragraph(&[plain(m.guidance_intro)]);
-        sink.paragraph(&field(m.guidance_risks, &doc.risks.join(", ")));
+        sink.paragraph(&field(m, m.guidance_risks, &doc.risks.join(", ")));
         for line in scope_gap_lines(doc) {
             sink.paragraph(&[plain(&line)]);
         }
@@ -585,8 +590,8 @@ fn walk_guidance(doc: &Document, sink: &mut dyn Sink) {
             for duty in &entry.duties {
                 sink.paragraph(&[plain(duty)]);
             }
-            sink.paragraph(&field(m.guidance_addresses, &entry.addresses.join(", ")));
-            sink.paragraph(&field(m.legal_basis, &entry.legal.join("; ")));
+            sink.paragraph(&field(m, m.guidance_addresses, &entry.addresses.join(", ")));
+            sink.paragraph(&field(m, m.legal_basis, &entry.legal.join("; ")));
         }
     }
 
@@ -598,7 +603,7 @@ fn walk_guidance(doc: &Document, sink: &mut dyn Sink) {
         let rows: Vec<Vec<Inline>> = doc
             .legal
             .iter()
-            .map(|l| field(&l.citation, &format!("{} {}", l.summary, l.url)))
+            .map(|l| field(m, &l.citation, &format!("{} {}", l.summary, l.url)))
             .collect();
         sink.bullets(&rows);
     }
@@ -671,12 +676,9 @@ pub fn walk_body(doc: &Document, part: Part, sink: &mut dyn Sink) {
         sink.paragraph(&[plain(&fill(m.doc_part, &[("part", &part_name(m, part))]))]);
     }
     let authority = match &doc.authority {
-        Some(a) => vec![
-            strong(&format!("{}:", m.doc_authority)),
-            plain(&format!(" {a}")),
-        ],
+        Some(a) => vec![labelled(m, m.doc_authority), plain(&format!(" {a}"))],
         None => vec![
-            strong(&format!("{}:", m.doc_authority)),
+            labelled(m, m.doc_authority),
             plain(" "),
             Inline {
                 style: Style::Missing,
@@ -689,7 +691,7 @@ pub fn walk_body(doc: &Document, part: Part, sink: &mut dyn Sink) {
     // buyer keeps the working notes.
     let for_publication = !part.has_plan() && !part.has_guidance() && !doc.working_notes;
     if let Some(level) = doc.level.filter(|_| !for_publication) {
-        sink.paragraph(&field(m.doc_level, m.level(level)));
+        sink.paragraph(&field(m, m.doc_level, m.level(level)));
     }
     if part.has_tender() {
         let intro = if doc.working_notes {
@@ -721,6 +723,16 @@ pub fn walk_footer(doc: &Document, text_hash: &str, sink: &mut dyn Sink) {
             ("text_hash", text_hash),
         ],
     ))]);
+    if let Some(t) = &doc.translation {
+        sink.paragraph(&[plain(&fill(
+            m.footer_translation,
+            &[
+                ("status", &t.status),
+                ("version", &t.reference_version),
+                ("reference_hash", &t.reference_hash),
+            ],
+        ))]);
+    }
 }
 
 /// The text hash of a part: the document's own for the whole, else that of the part's text.
@@ -734,4 +746,192 @@ pub fn text_hash(doc: &Document, part: Part) -> String {
 /// The file name of an export, e.g. `ethical-ict-criteria.md`.
 pub fn file_name(extension: &str) -> String {
     format!("ethical-ict-criteria.{extension}")
+}
+
+/// A block of the document as the walker hands it to a format, kept so that the same document in
+/// two languages can be laid out together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    Heading(u8, String),
+    Paragraph(Vec<Inline>),
+    Bullets(Vec<Vec<Inline>>),
+    Rule,
+}
+
+impl Recorded {
+    /// Writes the block into a format.
+    pub fn replay(&self, sink: &mut dyn Sink) {
+        match self {
+            Recorded::Heading(level, text) => sink.heading(*level, text),
+            Recorded::Paragraph(line) => sink.paragraph(line),
+            Recorded::Bullets(items) => sink.bullets(items),
+            Recorded::Rule => sink.rule(),
+        }
+    }
+
+    /// Whether two blocks are the same kind of block with the same structure (a heading of the
+    /// same level, a list of as many items), so they can stand side by side.
+    fn matches(&self, other: &Recorded) -> bool {
+        match (self, other) {
+            (Recorded::Heading(a, _), Recorded::Heading(b, _)) => a == b,
+            (Recorded::Paragraph(_), Recorded::Paragraph(_)) | (Recorded::Rule, Recorded::Rule) => {
+                true
+            }
+            (Recorded::Bullets(a), Recorded::Bullets(b)) => a.len() == b.len(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Recorder(Vec<Recorded>);
+
+impl Sink for Recorder {
+    fn heading(&mut self, level: u8, text: &str) {
+        self.0.push(Recorded::Heading(level, text.to_string()));
+    }
+    fn paragraph(&mut self, line: &[Inline]) {
+        self.0.push(Recorded::Paragraph(line.to_vec()));
+    }
+    fn bullets(&mut self, items: &[Vec<Inline>]) {
+        self.0.push(Recorded::Bullets(items.to_vec()));
+    }
+    fn rule(&mut self) {
+        self.0.push(Recorded::Rule);
+    }
+}
+
+/// The same document in two languages, block beside block: `(first, second)` per row. The two
+/// are assembled from the same answers and catalogues with the same entries, paragraphs and
+/// lists (the translation check makes sure), so they pair up block by block; should they ever
+/// not, the first language's document comes whole, then the second's.
+pub type Rows = Vec<(Option<Recorded>, Option<Recorded>)>;
+
+fn pair_up(first: Vec<Recorded>, second: Vec<Recorded>) -> Rows {
+    let aligned =
+        first.len() == second.len() && first.iter().zip(&second).all(|(a, b)| a.matches(b));
+    if aligned {
+        first
+            .into_iter()
+            .zip(second)
+            .map(|(a, b)| (Some(a), Some(b)))
+            .collect()
+    } else {
+        let mut rows: Rows = first.into_iter().map(|a| (Some(a), None)).collect();
+        rows.extend(second.into_iter().map(|b| (None, Some(b))));
+        rows
+    }
+}
+
+fn record(walk: impl FnOnce(&mut dyn Sink)) -> Vec<Recorded> {
+    let mut recorder = Recorder::default();
+    walk(&mut recorder);
+    recorder.0
+}
+
+/// The rows of a part in two languages, above the closing line.
+pub fn body_rows(first: &Document, second: &Document, part: Part) -> Rows {
+    pair_up(
+        record(|s| walk_body(first, part, s)),
+        record(|s| walk_body(second, part, s)),
+    )
+}
+
+/// The footer rows of a two-language export, both naming the hash of its plain text.
+pub fn footer_rows(first: &Document, second: &Document, text_hash: &str) -> Rows {
+    pair_up(
+        record(|s| walk_footer(first, text_hash, s)),
+        record(|s| walk_footer(second, text_hash, s)),
+    )
+}
+
+/// `[DE] `: what marks a block's language where the two follow each other (Markdown, text).
+fn language_mark(doc: &Document) -> Inline {
+    plain(&format!("[{}] ", doc.language.code().to_ascii_uppercase()))
+}
+
+/// Writes two-language rows one after the other into a format that has no columns: a heading
+/// once, with both wordings ("Titel / Title"); each paragraph and list item in the first language
+/// then in the second, each marked with its language.
+pub fn interleave(rows: &Rows, first: &Document, second: &Document, sink: &mut dyn Sink) {
+    let marked = |doc: &Document, line: &[Inline]| {
+        let mut out = vec![language_mark(doc)];
+        out.extend_from_slice(line);
+        out
+    };
+    for row in rows {
+        match row {
+            (Some(Recorded::Heading(level, a)), Some(Recorded::Heading(_, b))) => {
+                if a == b {
+                    sink.heading(*level, a);
+                } else {
+                    sink.heading(*level, &format!("{a} / {b}"));
+                }
+            }
+            (Some(Recorded::Paragraph(a)), Some(Recorded::Paragraph(b))) => {
+                sink.paragraph(&marked(first, a));
+                sink.paragraph(&marked(second, b));
+            }
+            (Some(Recorded::Bullets(a)), Some(Recorded::Bullets(b))) => {
+                let items: Vec<Vec<Inline>> = a
+                    .iter()
+                    .zip(b)
+                    .flat_map(|(x, y)| [marked(first, x), marked(second, y)])
+                    .collect();
+                sink.bullets(&items);
+            }
+            (Some(block), _) | (None, Some(block)) => {
+                let doc = if row.0.is_some() { first } else { second };
+                match block {
+                    Recorded::Paragraph(line) => sink.paragraph(&marked(doc, line)),
+                    Recorded::Bullets(items) => {
+                        let items: Vec<Vec<Inline>> =
+                            items.iter().map(|i| marked(doc, i)).collect();
+                        sink.bullets(&items);
+                    }
+                    other => other.replay(sink),
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// The text hash of a part in two languages: that of its two-language plain text.
+pub fn pair_text_hash(first: &Document, second: &Document, part: Part) -> String {
+    super::digest::short_sha256(text::body_pair(first, second, part).as_bytes())
+}
+
+/// A file format of the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    /// The standalone, print-friendly HTML file.
+    Html,
+}
+
+impl Format {
+    pub fn from_code(code: &str) -> Option<Format> {
+        match code {
+            "markdown" | "md" => Some(Format::Markdown),
+            "text" | "txt" => Some(Format::Text),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// An export: the document of a part in one format, in one language or, with `second`, in two
+/// (side by side in HTML, paragraph after paragraph in Markdown and text). The widget downloads
+/// and the command line prints exactly this.
+pub fn export(format: Format, first: &Document, second: Option<&Document>, part: Part) -> String {
+    match (format, second) {
+        (Format::Markdown, None) => markdown::render(first, part),
+        (Format::Markdown, Some(second)) => markdown::render_pair(first, second, part),
+        (Format::Text, None) => text::render(first, part),
+        (Format::Text, Some(second)) => text::render_pair(first, second, part),
+        (Format::Html, None) => html::standalone(first, part),
+        (Format::Html, Some(second)) => html::standalone_pair(first, second, part),
+    }
 }
