@@ -131,6 +131,12 @@ async function main() {
   const snippets = (await readdir(join(DIST, 'snippets'))).map((d) => `snippets/${d}/inline0.js`);
   const first = await sizes(DIST, ['criteria_builder_bg.wasm', 'criteria_builder.js', 'www/style.css', 'www/boot.js', ...snippets]);
   const catalogue = await sizes(DIST, ['catalog-en.bin']);
+  // Per translated language: its messages (fetched before its first step speaks it) and its own
+  // catalogue (fetched instead of the English one).
+  const translated = [];
+  for (const code of ['de', 'fr']) {
+    translated.push({ code, messages: await sizes(DIST, [`messages-${code}.bin`]), catalogue: await sizes(DIST, [`catalog-${code}.bin`]) });
+  }
   const floor = await sizes(FLOOR, ['yew_floor_bg.wasm', 'yew_floor.js', 'boot.js']);
 
   // 2. Load.
@@ -221,6 +227,8 @@ Budgets: [bench/budgets.toml](../bench/budgets.toml).
 | first step: widget (wasm + JS + CSS + boot) | ${first.raw} | ${first.gz} | ${first.br} |
 | catalogue (fetched after the first step) | ${catalogue.raw} | ${catalogue.gz} | ${catalogue.br} |
 | whole journey | ${first.raw + catalogue.raw} | ${first.gz + catalogue.gz} | ${first.br + catalogue.br} |
+${translated.map(({ code, messages: m, catalogue: c }) => `| first step in ${code} (+ messages-${code}.bin) | ${first.raw + m.raw} | ${first.gz + m.gz} | ${first.br + m.br} |
+| whole journey in ${code} (+ catalog-${code}.bin instead of the English) | ${first.raw + m.raw + c.raw} | ${first.gz + m.gz + c.gz} | ${first.br + m.br + c.br} |`).join('\n')}
 | framework floor (smallest Yew 0.23 app) | ${floor.raw} | ${floor.gz} | ${floor.br} |
 
 Per file:
@@ -229,6 +237,7 @@ Per file:
 | --- | ---: | ---: | ---: |
 ${first.rows.join('\n')}
 ${catalogue.rows.join('\n')}
+${translated.flatMap(({ messages: m, catalogue: c }) => [...m.rows, ...c.rows]).join('\n')}
 
 - First step: ${kb(first.gz)} gzip against a budget of ${kb(budget['bytes.first_step_gzip'])}: ${verdict(first.gz <= budget['bytes.first_step_gzip'])}. That is ${(first.gz / floor.gz).toFixed(2)} × the framework floor (${kb(floor.gz)}).
 - Whole journey: ${kb(first.gz + catalogue.gz)} gzip against ${kb(budget['bytes.whole_journey_gzip'])}: ${verdict(first.gz + catalogue.gz <= budget['bytes.whole_journey_gzip'])}.

@@ -5,7 +5,7 @@ use crate::components::app::{App, AppProps};
 use crate::domain::embedded;
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
-use crate::domain::options::RawOptions;
+use crate::domain::options::{OptionsError, RawOptions};
 use crate::domain::selection::Selection;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -57,20 +57,30 @@ fn js_type(value: &JsValue) -> String {
     }
 }
 
-fn wrong_type(field: &str, expected: &str, got: &JsValue) -> String {
-    format!(
-        "invalid option `{field}`: expected {expected}, got {}",
-        js_type(got)
-    )
+fn wrong_type(field: &str, expected: &'static str, got: &JsValue) -> OptionsError {
+    OptionsError::WrongType {
+        field: field.to_string(),
+        expected,
+        got: js_type(got),
+    }
+}
+
+/// Why a widget could not be mounted, thrown to the host as an error naming the cause.
+#[derive(Debug, thiserror::Error)]
+pub enum MountError {
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+    #[error(transparent)]
+    Catalogue(#[from] embedded::LoadError),
 }
 
 /// Reads options; the error names the offending field.
-fn read_options(options: JsValue) -> Result<RawOptions, String> {
+fn read_options(options: JsValue) -> Result<RawOptions, OptionsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(RawOptions::default());
     }
     if !options.is_object() || js_sys::Array::is_array(&options) {
-        return Err("invalid options: expected an object such as { language: \"en\" }".into());
+        return Err(OptionsError::NotAnObject);
     }
     // Read by hand rather than through serde: serde's error messages format floating-point
     // numbers, which alone added about 15 KB gzip to the first load. Unknown keys are refused,
@@ -80,14 +90,14 @@ fn read_options(options: JsValue) -> Result<RawOptions, String> {
     for key in keys.iter() {
         let key: String = key.as_string().unwrap_or_default();
         if !RawOptions::FIELDS.contains(&key.as_str()) {
-            return Err(format!(
-                "unknown option `{key}` (known: {})",
-                RawOptions::FIELDS.join(", ")
-            ));
+            return Err(OptionsError::Unknown {
+                key,
+                known: RawOptions::FIELDS.join(", "),
+            });
         }
     }
     let field = |name: &str| js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok();
-    let text = |name: &str| -> Result<Option<String>, String> {
+    let text = |name: &str| -> Result<Option<String>, OptionsError> {
         match field(name) {
             None => Ok(None),
             Some(v) if v.is_undefined() || v.is_null() => Ok(None),
@@ -113,14 +123,13 @@ fn read_options(options: JsValue) -> Result<RawOptions, String> {
     })
 }
 
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, String> {
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, MountError> {
     install_panic_hook();
-    let options = read_options(options)?.check().map_err(|e| e.to_string())?;
+    let options = read_options(options)?.check()?;
     // The catalogue of the language where it is embedded (complete builds); otherwise the
     // reference catalogue's core, and the language's own catalogue is fetched.
     let catalog = embedded::catalog(options.language.document_language())
-        .or_else(|_| embedded::catalog(Language::En))
-        .map_err(|e| e.to_string())?;
+        .or_else(|_| embedded::catalog(Language::En))?;
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));

@@ -61,7 +61,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         .map(|mounted| WidgetHandle {
             inner: Some(mounted),
         })
-        .map_err(|message| JsError::new(&message))
+        .map_err(|error| JsError::new(&error.to_string()))
 }
 
 /// For the benchmark (built with the `bench-exports` feature only): median milliseconds of assembling the document for `selection` (a link

@@ -253,3 +253,29 @@ fn the_link_carries_the_language_and_an_unknown_one_opens_in_english_with_a_noti
         )]
     );
 }
+
+#[test]
+fn the_link_carries_the_document_language_pair_and_an_unknown_second_one_is_dropped_with_a_notice()
+{
+    let mut selection = sample();
+    selection.language = "de".into();
+    selection.second_language = "fr".into();
+    let fragment = encode(&selection);
+    assert!(fragment.ends_with("&ln=de&l2=fr"), "{fragment}");
+    let (back, notices) = decode(&fragment);
+    assert_eq!(
+        (back.language.as_str(), back.second_language.as_str()),
+        ("de", "fr")
+    );
+    assert!(notices.is_empty(), "{notices:?}");
+    // An unknown pair: the known language is kept, the unknown one dropped and named.
+    let (back, notices) = decode("v=1&c=laptops-desktops&ln=de&l2=nl");
+    assert_eq!(back.language, "de");
+    assert!(back.second_language.is_empty());
+    assert_eq!(
+        notices,
+        [criteria_builder::domain::notice::Notice::UnknownLanguage(
+            "nl".into()
+        )]
+    );
+}

@@ -332,3 +332,44 @@ fn the_contract_clause_terms_follow_the_eforms_label() {
     );
     assert_eq!(fr.kind_clause, "Conditions d\u{2019}exécution du marché");
 }
+
+#[test]
+fn a_link_from_an_older_catalogue_says_in_german_what_changed_and_why() {
+    use criteria_builder::domain::changes::since;
+    use criteria_builder::domain::notice::Notice;
+    let german = embedded::catalog(Language::De).unwrap();
+    let english = embedded::catalog(Language::En).unwrap();
+    // Answers saved with 2026.12.1 for laptops against forced labour, at advanced level: LR-AC-01
+    // was removed since, others changed.
+    let old = Selection {
+        categories: ["laptops-desktops".to_string()].into_iter().collect(),
+        risks: ["forced-labour".to_string()].into_iter().collect(),
+        level: Some(AmbitionLevel::Advanced),
+        stages: ProcedureStage::ALL.into_iter().collect(),
+        catalog_version: "2026.12.1".into(),
+        ..Selection::default()
+    };
+    let m = Language::De.messages();
+    let said: Vec<String> = since(&german, &old)
+        .iter()
+        .filter(|n| matches!(n, Notice::CriterionChanged { .. }))
+        .map(|n| m.notice(n))
+        .collect();
+    assert!(said.len() > 3, "{said:#?}");
+    // The reasons are the German ones, never the English.
+    let english_reasons: Vec<&str> = english
+        .changes
+        .iter()
+        .flat_map(|c| c.criteria.iter().map(|k| k.reason.as_str()))
+        .collect();
+    for line in &said {
+        assert!(!english_reasons.iter().any(|r| line.contains(r)), "{line}");
+        // A criterion no longer in the catalogue is named by its ID, with no empty title.
+        assert!(!line.contains("„“"), "{line}");
+    }
+    assert!(
+        said.iter()
+            .any(|l| l.starts_with("LR-AC-01 wurde in Version")),
+        "{said:#?}"
+    );
+}

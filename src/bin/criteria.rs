@@ -448,23 +448,14 @@ fn run(args: Args) -> Result<String, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("export-catalog") {
-        return match export_catalog(&args[1..]) {
-            Ok(listing) => {
-                eprint!("{listing}");
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                if !message.is_empty() {
-                    eprintln!("error: {message}\n");
-                }
-                eprintln!("{USAGE}");
-                ExitCode::from(2)
-            }
-        };
-    }
-    if args.first().map(String::as_str) == Some("translation-template") {
-        return match translation_template(&args[1..]) {
+    // Commands that write files and list them on standard error.
+    let writer = match args.first().map(String::as_str) {
+        Some("export-catalog") => Some(export_catalog as fn(&[String]) -> Result<String, String>),
+        Some("translation-template") => Some(translation_template as _),
+        _ => None,
+    };
+    if let Some(command) = writer {
+        return match command(&args[1..]) {
             Ok(listing) => {
                 eprint!("{listing}");
                 ExitCode::SUCCESS

@@ -10,7 +10,6 @@ use crate::domain::i18n::Language;
 use crate::domain::render::{export, html, parts_of, Format, Part};
 use crate::state::{Action, Status};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub fn export_panel(
@@ -81,11 +80,7 @@ pub fn export_panel(
     let onchange = {
         let state = ctx.state.clone();
         Callback::from(move |e: Event| {
-            let code = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let code = super::selected(&e);
             if let Some(part) = Part::from_code(&code) {
                 state.dispatch(Action::SetExportPart(part));
             }
@@ -106,11 +101,7 @@ pub fn export_panel(
     let on_second = {
         let state = ctx.state.clone();
         Callback::from(move |e: Event| {
-            let code = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let code = super::selected(&e);
             state.dispatch(Action::SetSecondLanguage(Language::from_code(&code)));
         })
     };

@@ -5,7 +5,6 @@
 use super::WizardContext;
 use crate::domain::i18n::{fill, Language};
 use crate::state::Action;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub fn language_switch(ctx: &WizardContext) -> Html {
@@ -14,10 +13,7 @@ pub fn language_switch(ctx: &WizardContext) -> Html {
     let hint_id = ctx.id("language-hint");
     let state = ctx.state.clone();
     let onchange = Callback::from(move |e: Event| {
-        let chosen = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .and_then(|select| Language::from_code(&select.value()));
+        let chosen = Language::from_code(&super::selected(&e));
         if let Some(language) = chosen {
             state.dispatch(Action::SetLanguage(language));
         }

@@ -5,7 +5,6 @@
 use super::WizardContext;
 use crate::domain::i18n::fill;
 use crate::state::Action;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub fn lot_groups(ctx: &WizardContext) -> Html {
@@ -31,11 +30,7 @@ pub fn lot_groups(ctx: &WizardContext) -> Html {
                     let state = ctx.state.clone();
                     let member = category.id.clone();
                     let onchange = Callback::from(move |e: Event| {
-                        let host = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                            .map(|s| s.value())
-                            .unwrap_or_default();
+                        let host = super::selected(&e);
                         state.dispatch(Action::JoinLot(member.clone(), (!host.is_empty()).then_some(host)));
                     });
                     let current = selection.joined.get(&category.id).unwrap_or_default().to_string();

@@ -38,6 +38,15 @@ pub struct WizardContext {
     pub instance: u32,
 }
 
+/// The value of the `<select>` an event came from (empty if it came from elsewhere).
+pub fn selected(e: &yew::Event) -> String {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
 impl WizardContext {
     /// An element id unique to this widget instance.
     pub fn id(&self, name: &str) -> String {

@@ -5,7 +5,6 @@ use super::WizardContext;
 use crate::domain::catalog::{SalienceLevel, SupplyChainStage};
 use crate::domain::i18n::fill;
 use crate::state::Action;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub fn risk_first(ctx: &WizardContext) -> Html {
@@ -16,12 +15,7 @@ pub fn risk_first(ctx: &WizardContext) -> Html {
     let onchange = {
         let state = ctx.state.clone();
         Callback::from(move |e: Event| {
-            if let Some(select) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                state.dispatch(Action::ShowRiskFirst(select.value()));
-            }
+            state.dispatch(Action::ShowRiskFirst(super::selected(&e)));
         })
     };
     // The live region exists before the first choice, so every change is announced; it says

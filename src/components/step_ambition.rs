@@ -8,7 +8,6 @@ use crate::domain::i18n::fill;
 use crate::domain::measure::Measure;
 use crate::domain::selection::{Field, ProcedureStage};
 use crate::state::Action;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What a level gives for the buyer's answers, under its radio button.
@@ -50,11 +49,7 @@ fn lot_levels(ctx: &WizardContext) -> Html {
                 let state = ctx.state.clone();
                 let category = host.clone();
                 let onchange = Callback::from(move |e: Event| {
-                    let code = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                        .map(|s| s.value())
-                        .unwrap_or_default();
+                    let code = super::selected(&e);
                     state.dispatch(Action::SetLotLevel(category.clone(), AmbitionLevel::from_code(&code)));
                 });
                 let own = selection.lot_levels.get(&host).and_then(AmbitionLevel::from_code);

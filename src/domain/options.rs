@@ -52,10 +52,22 @@ pub struct HostOptions {
     pub storage_key: Option<String>,
 }
 
+/// What is wrong with the options a host passed: said to the host's developer (in English, like
+/// the rest of the JavaScript API), naming the field.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum OptionsError {
     #[error("invalid option `{field}`: {reason}")]
     Invalid { field: String, reason: String },
+    #[error("invalid options: expected an object such as {{ language: \"en\" }}")]
+    NotAnObject,
+    #[error("unknown option `{key}` (known: {known})")]
+    Unknown { key: String, known: String },
+    #[error("invalid option `{field}`: expected {expected}, got {got}")]
+    WrongType {
+        field: String,
+        expected: &'static str,
+        got: String,
+    },
 }
 
 fn one_of<T: Copy>(

@@ -31,7 +31,8 @@ fn stage_code(stage: SupplyChainStage) -> &'static str {
 
 /// Calls `f(section, key, path, value, translatable)` for every text field a translation covers,
 /// entry by entry in catalogue order. Empty optional fields are not visited. Sources keep their
-/// published titles and the change log stays English, so neither is visited.
+/// published titles, so they are not visited. The change log is, a version per entry: a buyer
+/// reopening an older link reads why their criteria changed.
 pub fn visit(cat: &mut Catalog, f: &mut Visitor<'_>) {
     let text = |f: &mut Visitor<'_>, s: &str, k: &str, p: &str, v: &mut String| {
         if !v.is_empty() {
@@ -82,6 +83,20 @@ pub fn visit(cat: &mut Catalog, f: &mut Visitor<'_>) {
     for d in &mut cat.deliverables {
         let k = d.id.clone();
         text(f, "deliverable", &k, "name", &mut d.name);
+    }
+    for change in &mut cat.changes {
+        let k = change.version.clone();
+        text(f, "change", &k, "summary", &mut change.summary);
+        for (i, c) in change.criteria.iter_mut().enumerate() {
+            f("change", &k, &format!("criterion.{i}.id"), &mut c.id, false);
+            text(
+                f,
+                "change",
+                &k,
+                &format!("criterion.{i}.reason"),
+                &mut c.reason,
+            );
+        }
     }
     for c in &mut cat.criteria {
         let k = c.id.clone();
@@ -401,7 +416,11 @@ type ReadEntry = (String, Option<String>, BTreeMap<String, String>);
 /// An entry's key, its `source` and its other fields flattened to paths.
 fn read_entry(section: &str, item: &toml::Table) -> Result<ReadEntry, String> {
     let string = |name: &str| item.get(name).and_then(toml::Value::as_str);
-    let key = if section == "salience" {
+    let key = if section == "change" {
+        string("version")
+            .ok_or_else(|| "a change entry without `version`".to_string())?
+            .to_string()
+    } else if section == "salience" {
         match (string("category"), string("risk"), string("stage")) {
             (Some(c), Some(r), Some(s)) => format!("{c}/{r}/{s}"),
             _ => return Err("a salience entry needs category, risk and stage".into()),
@@ -414,6 +433,7 @@ fn read_entry(section: &str, item: &toml::Table) -> Result<ReadEntry, String> {
     let mut fields = BTreeMap::new();
     for (name, value) in item {
         if matches!(name.as_str(), "id" | "source")
+            || (section == "change" && name == "version")
             || (section == "salience" && matches!(name.as_str(), "category" | "risk" | "stage"))
         {
             continue;
@@ -616,6 +636,7 @@ pub fn template(english: &Catalog, merged: Option<&Catalog>) -> Vec<(String, Str
             "legal" | "duty" => "legal.toml".into(),
             "salience" => "salience.toml".into(),
             "deliverable" => "deliverables.toml".into(),
+            "change" => "changes.toml".into(),
             // By the ID's prefix (`BAT-CPC-04` → criteria/BAT.toml): any file name will do.
             _ => format!(
                 "criteria/{}.toml",
@@ -658,13 +679,17 @@ fn entry_toml(unit: &Unit) -> String {
                 toml_string(key.next().unwrap_or(""))
             ));
         }
+    } else if unit.section == "change" {
+        out.push_str(&format!("version = {}\n", toml_string(&unit.key)));
     } else {
         out.push_str(&format!("id = {}\n", toml_string(&unit.key)));
     }
     out.push_str(&format!("source = \"{}\"\n", unit.source_hash()));
     out.push_str(&top);
+    // Lists of short entries inline; notes and a version's criteria as tables of their own.
+    let tables_of_their_own = ["note", "criterion"];
     for (list, items) in &lists {
-        if list == "note" {
+        if tables_of_their_own.contains(&list.as_str()) {
             continue;
         }
         let inline: Vec<String> = items
@@ -682,9 +707,9 @@ fn entry_toml(unit: &Unit) -> String {
     for (table, body) in &tables {
         out.push_str(&format!("\n[{}.{table}]\n{body}", unit.section));
     }
-    if let Some(notes) = lists.get("note") {
-        for fields in notes.values() {
-            out.push_str(&format!("\n[[{}.note]]\n", unit.section));
+    for list in tables_of_their_own {
+        for fields in lists.get(list).into_iter().flat_map(BTreeMap::values) {
+            out.push_str(&format!("\n[[{}.{list}]]\n", unit.section));
             for (k, v) in fields {
                 out.push_str(&format!("{k} = {}\n", toml_string(v)));
             }

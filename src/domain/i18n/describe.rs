@@ -496,7 +496,12 @@ impl Messages {
                 what,
                 reason,
             } => fill(
-                self.notice_criterion_changed,
+                // A criterion no longer in the catalogue has no title to quote.
+                if title.is_empty() {
+                    self.notice_criterion_changed_untitled
+                } else {
+                    self.notice_criterion_changed
+                },
                 &[
                     ("id", id),
                     ("title", title),

@@ -381,6 +381,7 @@ pub const EN: Messages = Messages {
     notice_older_catalogue_unversioned: "These answers were saved with an earlier catalogue (2026.11 or before); this is version {to}. What changed for your criteria is listed here.",
     notice_unknown_catalogue: "These answers name catalogue version \u{201c}{version}\u{201d}, which this builder does not know. Check every criterion before you export.",
     notice_criterion_changed: "{id} \u{201c}{title}\u{201d} was {what} in version {version}: {reason}",
+    notice_criterion_changed_untitled: "{id} was {what} in version {version}: {reason}",
     change_added: "added",
     change_reworded: "reworded",
     change_removed: "removed",

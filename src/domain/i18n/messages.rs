@@ -399,6 +399,7 @@ pub struct Messages {
     pub notice_older_catalogue_unversioned: &'static str,
     pub notice_unknown_catalogue: &'static str,
     pub notice_criterion_changed: &'static str,
+    pub notice_criterion_changed_untitled: &'static str,
     pub change_added: &'static str,
     pub change_reworded: &'static str,
     pub change_removed: &'static str,
