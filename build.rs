@@ -92,6 +92,7 @@ fn main() {
     );
     let mut failures = Vec::new();
     let mut reference: Option<catalog::Catalog> = None;
+    let mut cores: Vec<(String, Vec<u8>)> = Vec::new();
     let write = |lang: &str, mut cat: catalog::Catalog, embed: bool, table: &mut String| {
         let bytes = postcard::to_allocvec(&cat).expect("a catalogue always serialises");
         cat.meta.content_hash = digest::short_sha256(&bytes);
@@ -137,8 +138,12 @@ fn main() {
         collect(Path::new(&root).join(lang).as_path(), &mut files);
         match translation::merge(english, lang, &files) {
             // A translated catalogue is fetched in the browser: only complete builds embed it.
+            // Its core travels with the language's messages.
             Ok(cat) => {
-                write(lang, cat, complete, &mut table);
+                let cat = write(lang, cat, complete, &mut table);
+                let core =
+                    postcard::to_allocvec(&core(&cat)).expect("a catalogue always serialises");
+                cores.push((lang.clone(), core));
             }
             Err(errors) => failures.extend(errors.iter().map(ToString::to_string)),
         }
@@ -181,6 +186,11 @@ fn main() {
                         data.values[at].clone()
                     })
                     .collect();
+                data.core = cores
+                    .iter()
+                    .find(|(l, _)| l == lang)
+                    .map(|(_, core)| core.clone())
+                    .unwrap_or_default();
                 let bytes = postcard::to_allocvec(&data).expect("messages always serialise");
                 fs::write(out_dir.join(format!("messages-{lang}.bin")), bytes)
                     .expect("OUT_DIR is writable");

@@ -72,6 +72,9 @@ pub struct WizardState {
     pub catalog: Rc<Catalog>,
     /// The complete catalogues loaded so far, one per language, so that switching back is instant.
     pub catalogues: Vec<Rc<Catalog>>,
+    /// The catalogue the widget was mounted with (the reference catalogue's core, or a complete
+    /// one), shown again for its language while a complete catalogue is on its way.
+    pub mounted: Rc<Catalog>,
     /// Whether every language's complete catalogue is built in (native, `embedded-catalogue`),
     /// so none is fetched.
     pub embedded: bool,
@@ -178,6 +181,7 @@ impl WizardState {
                 Vec::new()
             },
             embedded: complete,
+            mounted: catalog.clone(),
             catalog,
             catalog_status: if complete {
                 CatalogStatus::Complete
@@ -235,6 +239,20 @@ impl WizardState {
             .cloned()
     }
 
+    /// Until the complete catalogue of the document language arrives, shows its categories and
+    /// risks from the language's messages file, if the catalogue shown is in another language.
+    fn show_core(&mut self) {
+        let wanted = self.language.document_language();
+        if self.catalog.meta.language == wanted.code() || self.catalogue(wanted).is_some() {
+            return;
+        }
+        if let Some(core) = wanted.core_catalogue() {
+            self.catalog = Rc::new(core);
+        } else if self.mounted.meta.language == wanted.code() {
+            self.catalog = self.mounted.clone();
+        }
+    }
+
     /// The first catalogue the documents need that is not here yet: the document language's, then
     /// the second language's.
     pub fn missing_catalogue(&self) -> Option<Language> {
@@ -271,6 +289,7 @@ impl WizardState {
         } else {
             self.catalog_status = CatalogStatus::Loading;
             self.catalog_attempt = self.catalog_attempt.wrapping_add(1);
+            self.show_core();
         }
     }
 
@@ -539,6 +558,7 @@ impl Reducible for WizardState {
             Action::MessagesLoaded => {
                 next.messages_seq = next.messages_seq.wrapping_add(1);
                 next.awaiting_messages = false;
+                next.show_core();
             }
             Action::ForgetDraft if next.draft != DraftStatus::Off => {
                 next.draft = DraftStatus::Forgotten;

@@ -561,3 +561,27 @@ fn switching_the_language_shows_that_languages_catalogue_and_back_again_at_once(
     let switched = kept.reduce(Action::SetLanguage(Language::Fr));
     assert!(Rc::ptr_eq(&switched.catalog, &french));
 }
+
+#[test]
+fn a_german_first_step_shows_german_categories_from_the_messages_file_before_the_catalogue() {
+    use criteria_builder::domain::embedded;
+    // As in the browser: only the English core is built in; the German messages (here embedded,
+    // in the browser fetched) carry the German categories and risks.
+    let mut core = embedded::catalog(Language::En).unwrap();
+    core.criteria.clear();
+    core.salience.clear();
+    let core = Rc::new(core);
+    let german = Rc::new(WizardState::new(core.clone(), false, Language::De, None));
+    assert_eq!(german.catalog_status, CatalogStatus::Loading);
+    assert_eq!(german.catalog.meta.language, "de");
+    let laptops = german.catalog.category("laptops-desktops").unwrap();
+    assert_eq!(
+        laptops.name,
+        Language::De.core_catalogue().unwrap().categories[0].name
+    );
+    assert_ne!(laptops.name, core.categories[0].name);
+    // Back to English before any complete catalogue arrived: the English core again.
+    let english = german.reduce(Action::SetLanguage(Language::En));
+    assert!(Rc::ptr_eq(&english.catalog, &core));
+    assert_eq!(english.catalog_status, CatalogStatus::Loading);
+}

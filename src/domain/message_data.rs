@@ -15,4 +15,9 @@ pub struct MessageData {
     /// One value per English message, in the English order.
     pub values: Vec<String>,
     pub month_names: Vec<String>,
+    /// The core of the language's translated catalogue (its categories and risks, as postcard
+    /// bytes of a `Catalog`), so that the first step is in the language as soon as its messages
+    /// are; empty where the catalogue is not translated.
+    #[serde(default)]
+    pub core: Vec<u8>,
 }

@@ -283,5 +283,6 @@ pub fn load(
         status: parsed.meta.status,
         values,
         month_names: parsed.calendar.month_names,
+        core: Vec::new(),
     })
 }

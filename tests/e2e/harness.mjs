@@ -29,8 +29,10 @@ export async function start() {
 }
 
 /** A fresh page that records CSP violations, foreign requests and errors. */
-export async function openPage(env, path, { width = 1024, height = 900 } = {}) {
+export async function openPage(env, path, { width = 1024, height = 900, hold = [] } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  // Requests held unanswered, as on a very slow network (e.g. a catalogue still on its way).
+  for (const pattern of hold) await context.route(pattern, () => {});
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   const page = await context.newPage();
   const watch = { violations: [], foreign: [], errors: [] };

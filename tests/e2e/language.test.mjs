@@ -94,6 +94,23 @@ for (const [code, name] of [['de', 'Deutsch'], ['fr', 'Français']]) {
   });
 }
 
+test('Deutsch: the first step is German before the German catalogue arrives (its messages file carries the categories and risks)', async () => {
+  const de = await messages('de');
+  const session = await openPage(env, '/#v=1&ln=de', { hold: ['**/catalog-de.bin'] });
+  const { page } = session;
+  await page.getByRole('heading', { name: de.get('step_products'), exact: true }).waitFor();
+  const laptops = await categoryName('de', 'laptops-desktops');
+  await page.getByLabel(laptops).check();
+  assert.equal(await page.locator('[data-ecb-root] :not(option)[lang="en"]').count(), 0);
+  await page.getByRole('button', { name: de.get('continue_') }).click();
+  await page.getByRole('heading', { name: de.get('step_risks'), exact: true }).waitFor();
+  const text = await page.textContent('[data-ecb-root]');
+  const risks = await readFile(join(ROOT, 'catalog', 'de', 'risks.toml'), 'utf8');
+  assert.ok(text.includes(JSON.parse(/\nname = (".*")/.exec(risks)[1])), 'the first risk in German');
+  await assertAccessible(page, 'Deutsch, step 2 before the catalogue');
+  await session.context.close();
+});
+
 test('Deutsch: every step passes axe, and the downloaded document is what `criteria render --language de` prints', async () => {
   const de = await messages('de');
   const session = await openPage(env, '/#v=1&c=laptops-desktops&r=forced-labour,child-labour&l=basic&s=selection,specifications,award,contract&p=20&ln=de');

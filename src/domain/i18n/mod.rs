@@ -14,6 +14,7 @@ mod en;
 mod fill;
 mod messages;
 
+use super::catalog::Catalog;
 use super::message_data::MessageData;
 use std::sync::OnceLock;
 
@@ -36,6 +37,9 @@ include!(concat!(env!("OUT_DIR"), "/messages_from.rs"));
 static LOADED: [OnceLock<&'static Messages>; 2] = [OnceLock::new(), OnceLock::new()];
 /// Their translation status, in their own words, as their messages file states it.
 static STATUS: [OnceLock<&'static str>; 2] = [OnceLock::new(), OnceLock::new()];
+/// The core of their translated catalogue (categories and risks), as their messages file carries
+/// it, for the first step before the complete catalogue arrives.
+static CORE: [OnceLock<&'static [u8]>; 2] = [OnceLock::new(), OnceLock::new()];
 
 impl Language {
     pub const ALL: [Language; 3] = [Language::En, Language::De, Language::Fr];
@@ -111,9 +115,19 @@ impl Language {
             *slot = leak(name);
         }
         let status = leak(data.status);
+        if !data.core.is_empty() {
+            let core: &'static [u8] = Box::leak(data.core.into_boxed_slice());
+            CORE[index].get_or_init(|| core);
+        }
         let messages: &'static Messages = Box::leak(Box::new(from_values(values, months)));
         STATUS[index].get_or_init(|| status);
         Ok(slot.get_or_init(|| messages))
+    }
+
+    /// The categories and risks of the language's translated catalogue, once its messages are
+    /// loaded (they carry them), for the first step.
+    pub fn core_catalogue(self) -> Option<Catalog> {
+        postcard::from_bytes(CORE[self.translated()?].get()?).ok()
     }
 
     /// What a translated language's messages are and who checked them, once loaded.
