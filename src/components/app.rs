@@ -272,10 +272,17 @@ pub fn app(props: &AppProps) -> Html {
     let document = {
         let language = state.document_language();
         let ready = state.step == Step::Review && state.catalog_status == CatalogStatus::Complete;
-        let deps = ready.then(|| (state.selection.clone(), state.catalog.clone()));
+        // Again when the language's messages arrive: the document's headings and notes are theirs.
+        let deps = ready.then(|| {
+            (
+                state.selection.clone(),
+                state.catalog.clone(),
+                state.messages_seq,
+            )
+        });
         use_memo(deps, move |deps| {
             deps.as_ref()
-                .map(|(selection, catalog)| Rc::new(assemble(catalog, selection, language)))
+                .map(|(selection, catalog, _)| Rc::new(assemble(catalog, selection, language)))
         })
     };
     // The same document in the second language the buyer asked for, once its catalogue is here.
@@ -286,7 +293,7 @@ pub fn app(props: &AppProps) -> Html {
             .filter(|_| ready)
             .and_then(|l| Some((l, state.selection.clone(), state.catalogue(l)?)))
             // Its words once its messages are here.
-            .map(|(l, selection, catalog)| (l, selection, catalog, l.loaded().is_some()));
+            .map(|(l, selection, catalog)| (l, selection, catalog, state.messages_seq));
         use_memo(deps, move |deps| {
             deps.as_ref().map(|(language, selection, catalog, _)| {
                 Rc::new(assemble(catalog, selection, *language))
@@ -308,11 +315,11 @@ pub fn app(props: &AppProps) -> Html {
             if !at.stages.iter().any(|s| *s != ProcedureStage::Management) {
                 at.stages = ProcedureStage::ALL.into_iter().collect();
             }
-            (at, state.catalog.clone())
+            (at, state.catalog.clone(), state.messages_seq)
         });
         use_memo(deps, move |deps| {
             deps.as_ref()
-                .map(|(selection, catalog)| per_level(catalog, selection, language))
+                .map(|(selection, catalog, _)| per_level(catalog, selection, language))
                 .unwrap_or_default()
         })
     };

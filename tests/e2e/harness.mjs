@@ -112,12 +112,11 @@ export async function tempDir() {
 }
 
 /** Clicks the download button with this name and returns what was downloaded, as text. */
-export async function downloadText(page, buttonName) {
+export async function downloadText(page, buttonName, { keyboard = false } = {}) {
   const dir = await tempDir();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: buttonName }).click(),
-  ]);
+  const button = page.getByRole('button', { name: buttonName });
+  const press = keyboard ? button.focus().then(() => page.keyboard.press('Enter')) : button.click();
+  const [download] = await Promise.all([page.waitForEvent('download'), press]);
   const file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   return readFile(file, 'utf8');

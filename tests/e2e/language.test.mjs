@@ -23,6 +23,23 @@ async function messages(code) {
   return out;
 }
 
+/**
+ * The English messages that must not appear on a page in another language: every message that
+ * differs in that language, long enough to be a phrase of its own, with its `{placeholder}` parts
+ * cut out (each literal run of 12 or more characters is searched).
+ */
+function englishRuns(en, local) {
+  const runs = new Set();
+  for (const [key, text] of en) {
+    if (local.get(key) === text) continue;
+    for (const run of text.split(/\{[^}]*\}/)) {
+      const trimmed = run.trim();
+      if (trimmed.length >= 12) runs.add(trimmed);
+    }
+  }
+  return [...runs];
+}
+
 /** The name of a category in a language's catalogue file. */
 async function categoryName(code, id) {
   const file = code === 'en' ? join(ROOT, 'catalog', 'en', 'categories.toml') : join(ROOT, 'catalog', code, 'categories.toml');
@@ -111,35 +128,55 @@ test('Deutsch: the first step is German before the German catalogue arrives (its
   await session.context.close();
 });
 
-test('Deutsch: every step passes axe, and the downloaded document is what `criteria render --language de` prints', async () => {
-  const de = await messages('de');
-  const session = await openPage(env, '/#v=1&c=laptops-desktops&r=forced-labour,child-labour&l=basic&s=selection,specifications,award,contract&p=20&ln=de');
-  const { page } = session;
-  await page.waitForSelector('.ecb-document');
-  await page.waitForSelector(`text=${de.get('step_review')}`);
-  await assertAccessible(page, 'Deutsch, review');
-  // Walk back through every step in German.
-  for (const key of ['step_details', 'step_ambition', 'step_risks', 'step_products']) {
-    await page.getByRole('button', { name: de.get('back') }).click();
-    // The step's heading (change notices may quote a step's name too).
-    await page.getByRole('heading', { name: de.get(key), exact: true }).waitFor();
-    await assertAccessible(page, `Deutsch, ${key}`);
-  }
-  for (let step = 0; step < 4; step += 1) {
-    await page.getByRole('button', { name: de.get('continue_') }).click();
-  }
-  await page.waitForSelector('.ecb-document');
-  // The document is German: nothing in it is marked as another language.
-  assert.equal(await page.locator('.ecb-document').getAttribute('lang'), null);
-  assert.ok((await page.textContent('.ecb-document')).includes('Bedingungen für die Ausführung des Auftrags'));
-  const fragment = new URL(page.url()).hash.slice(1);
-  assert.equal(
-    await downloadText(page, de.get('download_markdown')),
-    cliRender(['--part', 'tender', '--language', 'de', '--fragment', fragment]),
-  );
-  await assertClean(env, session);
-  await session.context.close();
-});
+for (const [code, name] of [['de', 'Deutsch'], ['fr', 'Français']]) {
+  test(`${name}: by keyboard through every step, axe on each, and the downloaded document is what \`criteria render --language ${code}\` prints`, async () => {
+    const [local, en] = [await messages(code), await english()];
+    const runs = englishRuns(en, local);
+    const noEnglish = async (where) => {
+      // Cited sources keep their published (often English) titles: their list lines are left out.
+      const text = (await page.innerText('[data-ecb-root]'))
+        .split('\n')
+        .filter((line) => !/^\[[RS]\d+[a-z]?\]/.test(line.trim()))
+        .join('\n');
+      const left = runs.filter((run) => text.includes(run));
+      assert.deepEqual(left, [], `${name}, ${where}: English messages left`);
+    };
+    const session = await openPage(env, `/#v=1&c=laptops-desktops&r=forced-labour,child-labour&l=basic&s=selection,specifications,award,contract&p=20&ln=${code}`);
+    const { page } = session;
+    await page.waitForSelector('.ecb-document');
+    await page.getByRole('heading', { name: local.get('step_review'), exact: true }).waitFor();
+    await assertAccessible(page, `${name}, review`);
+    await noEnglish('review');
+    const press = async (label) => {
+      await page.getByRole('button', { name: label, exact: true }).focus();
+      await page.keyboard.press('Enter');
+    };
+    // Back through every step, then forward again, by keyboard.
+    for (const key of ['step_details', 'step_ambition', 'step_risks', 'step_products']) {
+      await press(local.get('back'));
+      // The step's heading (change notices may quote a step's name too).
+      await page.getByRole('heading', { name: local.get(key), exact: true }).waitFor();
+      await assertAccessible(page, `${name}, ${key}`);
+      await noEnglish(key);
+    }
+    for (const key of ['step_risks', 'step_ambition', 'step_details', 'step_review']) {
+      await press(local.get('continue_'));
+      await page.getByRole('heading', { name: local.get(key), exact: true }).waitFor();
+    }
+    await page.waitForSelector('.ecb-document');
+    // The document is in the language: nothing in it is marked as another, and the clauses are
+    // headed with the eForms label of BT-70.
+    assert.equal(await page.locator('.ecb-document').getAttribute('lang'), null);
+    assert.ok((await page.textContent('.ecb-document')).includes(local.get('kind_clause')));
+    const fragment = new URL(page.url()).hash.slice(1);
+    assert.equal(
+      await downloadText(page, local.get('download_markdown'), { keyboard: true }),
+      cliRender(['--part', 'tender', '--language', code, '--fragment', fragment]),
+    );
+    await assertClean(env, session);
+    await session.context.close();
+  });
+}
 
 test('Deutsch + Français: a second document language puts both into every export, each part marked', async () => {
   const [de, fr] = [await messages('de'), await messages('fr')];
