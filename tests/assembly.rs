@@ -4,9 +4,10 @@
 mod common;
 
 use common::{fixture, full_selection};
-use criteria_builder::domain::assemble::{assemble, Document, Item, Span};
+use criteria_builder::domain::assemble::assemble;
 use criteria_builder::domain::catalog::{AmbitionLevel, CriterionKind};
 use criteria_builder::domain::digest::short_sha256;
+use criteria_builder::domain::document::{Document, Item, Span};
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::render::{markdown, text, Part};
 use criteria_builder::domain::selection::{drop_key, ProcedureStage};

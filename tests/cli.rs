@@ -9,7 +9,7 @@ use std::process::Command;
 
 const LINK: &str = "https://example.org/tool#v=1&c=laptops-desktops,smartphones-tablets&r=forced-labour,conflict-minerals&l=advanced&s=selection,specifications,award,contract,management&a=City%20of%20Example&m=48&p=20";
 
-type Render = fn(&criteria_builder::domain::assemble::Document, Part) -> String;
+type Render = fn(&criteria_builder::domain::document::Document, Part) -> String;
 
 fn expected(render: Render) -> String {
     expected_part(render, Part::Whole)

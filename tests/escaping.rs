@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 const HOSTILE: &str = "<script>alert(1)</script> <img src=x onerror=alert(2)> [link](javascript:alert(3)) **bold** _x_ `code` &amp; | a | \u{202E}evil\u{202C} line\nbreak\u{0007}";
 
-fn hostile_document() -> criteria_builder::domain::assemble::Document {
+fn hostile_document() -> criteria_builder::domain::document::Document {
     let mut selection = full_selection(AmbitionLevel::Spearhead);
     selection.details.authority = HOSTILE.into();
     selection.details.estimated_value = "# Heading? 1. list? - item? > quote?".into();
@@ -106,7 +106,7 @@ proptest! {
 }
 
 /// 100 KB of hostile text in every field the buyer can type: inert in every format, nothing lost.
-fn huge_document() -> (String, criteria_builder::domain::assemble::Document) {
+fn huge_document() -> (String, criteria_builder::domain::document::Document) {
     let unit = "<script>x()</script>**[a](b)**\u{202E}|#&\u{0}";
     let huge: String = unit.repeat(100_000 / unit.len() + 1);
     let mut selection = full_selection(AmbitionLevel::Spearhead);

@@ -5,9 +5,10 @@
 mod common;
 
 use common::{fixture, full_selection};
-use criteria_builder::domain::assemble::{assemble, lot_criteria, Layout};
+use criteria_builder::domain::assemble::{assemble, lot_criteria};
 use criteria_builder::domain::catalog::{AmbitionLevel, CriterionKind};
 use criteria_builder::domain::digest::short_sha256;
+use criteria_builder::domain::document::Layout;
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::measure::{measure, pages, per_level};
 use criteria_builder::domain::render::{markdown, parts_of, text, Part};
@@ -510,7 +511,7 @@ fn a_one_off_purchase_gets_the_breach_clause_for_it_and_old_answers_are_read_as_
         stages: ProcedureStage::ALL.into_iter().collect(),
         ..Selection::default()
     };
-    let clause = |doc: &criteria_builder::domain::assemble::Document, id: &str| {
+    let clause = |doc: &criteria_builder::domain::document::Document, id: &str| {
         doc.sections
             .iter()
             .flat_map(|s| s.items())

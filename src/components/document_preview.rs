@@ -4,7 +4,7 @@
 
 use super::error_summary::focus_field;
 use super::WizardContext;
-use crate::domain::assemble::{Document, Item};
+use crate::domain::document::{Document, Item};
 use crate::domain::i18n::{fill, Messages};
 use crate::domain::render::{text_hash, walk_body, walk_footer, Inline, Part, Sink, Style};
 use crate::state::{Action, WizardState};

@@ -4,7 +4,7 @@
 
 use super::WizardContext;
 use crate::browser;
-use crate::domain::assemble::Document;
+use crate::domain::document::Document;
 use crate::domain::i18n::fill;
 use crate::domain::i18n::Language;
 use crate::domain::render::{export, html, parts_of, Format, Part};

@@ -82,7 +82,7 @@ pub fn decode(stored: &str) -> Restored {
 mod tests {
     use super::*;
     use crate::domain::catalog::AmbitionLevel;
-    use crate::domain::selection::DetailField;
+    use crate::domain::details::DetailField;
 
     fn sample() -> Selection {
         let mut s = Selection::default();

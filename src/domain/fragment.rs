@@ -12,9 +12,10 @@
 //! rest is kept.
 
 use super::catalog::AmbitionLevel;
+use super::details::DetailField;
 use super::i18n::Language;
 use super::notice::Notice;
-use super::selection::{DetailField, ProcedureStage, Selection};
+use super::selection::{ProcedureStage, Selection};
 
 /// The format version written into every link.
 pub const VERSION: u32 = 1;

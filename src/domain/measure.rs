@@ -1,8 +1,9 @@
 //! How much a document asks of the buyer and the bidders: criteria, pages of tender text, pages
 //! bidders write and award answers to read. Shown before a level is chosen and on the review.
 
-use super::assemble::{assemble, Document, Layout};
+use super::assemble::assemble;
 use super::catalog::{AmbitionLevel, Catalog, CriterionKind};
+use super::document::{Document, Layout};
 use super::i18n::Language;
 use super::render::{text, Part};
 use super::selection::Selection;

@@ -1,7 +1,7 @@
 //! What the widget could not use from outside input (a shared link, host options), told to the buyer.
 
 use super::catalog::{ChangeKind, LotFeature};
-use super::selection::DetailField;
+use super::details::DetailField;
 
 /// One thing that was ignored or changed while reading outside input; the rest still works.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,8 @@
 use super::amount::{self, Currency};
 use super::assemble::lot_criteria;
 use super::catalog::{AmbitionLevel, Catalog, Thresholds};
-use super::selection::{drop_key, DetailField, ProcedureStage, Selection};
+use super::details::DetailField;
+use super::selection::{drop_key, ProcedureStage, Selection};
 
 /// Where the estimated value stands against the EU thresholds for supplies and services.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

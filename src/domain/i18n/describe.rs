@@ -5,8 +5,9 @@ use crate::domain::catalog::{
     AmbitionLevel, ChangeKind, CriterionKind, LabelKind, LotFeature, SalienceLevel,
     SupplyChainStage,
 };
+use crate::domain::details::DetailField;
 use crate::domain::proportion::{Hint, ThresholdPosition};
-use crate::domain::selection::{DetailField, ProcedureStage, Step};
+use crate::domain::selection::{ProcedureStage, Step};
 use crate::domain::template::Placeholder;
 
 impl Messages {

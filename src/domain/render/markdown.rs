@@ -5,7 +5,7 @@ use super::{
     body_rows, footer_rows, interleave, pair_text_hash, replace_ascii, text_hash, walk_body,
     walk_footer, Inline, Part, Sink, Style,
 };
-use crate::domain::assemble::Document;
+use crate::domain::document::Document;
 
 #[derive(Default)]
 struct Markdown {

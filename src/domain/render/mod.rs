@@ -6,8 +6,8 @@ pub mod html;
 pub mod markdown;
 pub mod text;
 
-use super::assemble::{Document, Item, Layout, Lot, Span};
 use super::catalog::CriterionKind;
+use super::document::{Document, Item, Layout, Lot, Span};
 use super::i18n::{fill, Messages};
 use super::selection::ProcedureStage;
 use super::template::Block;

@@ -2,7 +2,7 @@
 //! interpreted; control characters were removed by the walker.
 
 use super::{body_rows, footer_rows, interleave, walk_body, walk_footer, Inline, Part, Sink};
-use crate::domain::assemble::Document;
+use crate::domain::document::Document;
 
 #[derive(Default)]
 struct Text {
