@@ -73,12 +73,7 @@ impl WizardContext {
     /// The categories the buyer chose, in catalogue (lot) order.
     pub fn chosen_categories(&self) -> Vec<&Category> {
         let state = &self.state;
-        state
-            .catalog
-            .categories
-            .iter()
-            .filter(|c| state.selection.categories.contains(&c.id))
-            .collect()
+        state.selection.chosen_categories(&state.catalog).collect()
     }
 
     /// The chosen lots whose category asks this scope question.

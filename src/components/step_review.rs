@@ -33,20 +33,14 @@ pub fn step_review(
         }
     };
     let categories = names(
-        state
-            .catalog
-            .categories
-            .iter()
-            .filter(|c| selection.categories.contains(&c.id))
+        selection
+            .chosen_categories(&state.catalog)
             .map(|c| c.name.clone())
             .collect(),
     );
     let risks = names(
-        state
-            .catalog
-            .risks
-            .iter()
-            .filter(|r| selection.risks.contains(&r.id))
+        selection
+            .chosen_risks(&state.catalog)
             .map(|r| r.name.clone())
             .collect(),
     );

@@ -122,11 +122,7 @@ pub fn lot_criteria<'c>(
 pub fn placeholders_used(catalog: &Catalog, selection: &Selection) -> BTreeSet<Placeholder> {
     let mut used = BTreeSet::new();
     let mut seen: Vec<&str> = Vec::new();
-    for category in catalog
-        .categories
-        .iter()
-        .filter(|c| selection.categories.contains(&c.id))
-    {
+    for category in selection.chosen_categories(catalog) {
         for criterion in lot_criteria(catalog, selection, &category.id).kept {
             if seen.contains(&criterion.id.as_str()) {
                 continue;
@@ -149,11 +145,7 @@ pub fn placeholders_used(catalog: &Catalog, selection: &Selection) -> BTreeSet<P
 /// category's lot. Lots follow the catalogue order of their first category.
 pub fn lot_shapes<'c>(catalog: &'c Catalog, selection: &Selection) -> Vec<Vec<&'c Category>> {
     let mut lots: Vec<(&str, Vec<&Category>)> = Vec::new();
-    for category in catalog
-        .categories
-        .iter()
-        .filter(|c| selection.categories.contains(&c.id))
-    {
+    for category in selection.chosen_categories(catalog) {
         let host = selection.lot_host(&category.id);
         match lots.iter_mut().find(|(h, _)| *h == host) {
             Some((_, members)) => members.push(category),
@@ -460,10 +452,8 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         authority: details.text(DetailField::Authority).map(str::to_string),
         level: selection.level,
         working_notes: selection.working_notes,
-        risks: catalog
-            .risks
-            .iter()
-            .filter(|r| selection.risks.contains(&r.id))
+        risks: selection
+            .chosen_risks(catalog)
             .map(|r| r.name.clone())
             .collect(),
         lots: Vec::new(),
@@ -572,10 +562,8 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                     other.feature_mut(feature).insert(category.id.clone());
                 }
                 let then = lot_criteria(catalog, &other, &category.id).kept;
-                let risks: Vec<String> = catalog
-                    .risks
-                    .iter()
-                    .filter(|r| selection.risks.contains(&r.id))
+                let risks: Vec<String> = selection
+                    .chosen_risks(catalog)
                     .filter(|r| !addressed(&now, &r.id) && addressed(&then, &r.id))
                     .map(|r| r.name.clone())
                     .collect();
@@ -878,12 +866,9 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                     .collect(),
                 why: {
                     // In catalogue order of risks, like the names.
-                    let chosen: Vec<&RiskTopic> = catalog
-                        .risks
-                        .iter()
-                        .filter(|r| {
-                            criterion.addresses.contains(&r.id) && selection.risks.contains(&r.id)
-                        })
+                    let chosen: Vec<&RiskTopic> = selection
+                        .chosen_risks(catalog)
+                        .filter(|r| criterion.addresses.contains(&r.id))
                         .collect();
                     Why {
                         risks: chosen.iter().map(|r| r.name.clone()).collect(),

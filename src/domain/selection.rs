@@ -1,6 +1,6 @@
 //! What the buyer has chosen, and whether each step of the wizard is complete.
 
-use super::catalog::{AmbitionLevel, Catalog, CriterionKind, LotFeature};
+use super::catalog::{AmbitionLevel, Catalog, Category, CriterionKind, LotFeature, RiskTopic};
 // The details moved to their own module; named here too for the views and tests that use them
 // with the rest of the answers.
 pub use super::details::{ContractDetails, DetailField};
@@ -164,6 +164,25 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// The chosen categories, in catalogue (lot) order.
+    pub fn chosen_categories<'a, 'c: 'a>(
+        &'a self,
+        catalog: &'c Catalog,
+    ) -> impl Iterator<Item = &'c Category> + 'a {
+        catalog
+            .categories
+            .iter()
+            .filter(|c| self.categories.contains(&c.id))
+    }
+
+    /// The chosen risks, in catalogue order.
+    pub fn chosen_risks<'a, 'c: 'a>(
+        &'a self,
+        catalog: &'c Catalog,
+    ) -> impl Iterator<Item = &'c RiskTopic> + 'a {
+        catalog.risks.iter().filter(|r| self.risks.contains(&r.id))
+    }
+
     /// The lots that answered yes to a scope question.
     pub fn feature(&self, feature: LotFeature) -> &BTreeSet<String> {
         match feature {
