@@ -23,6 +23,7 @@ use crate::domain::options::HostOptions;
 use crate::domain::selection::{ProcedureStage, Selection, Step};
 use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, WizardState};
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -36,6 +37,9 @@ pub struct AppProps {
     /// Where the current selection is published for the host's handle.
     pub selection_out: Rc<RefCell<Selection>>,
 }
+
+/// How long typing must pause before the address and the stored draft are written.
+const TYPING_PAUSE_MS: u32 = 400;
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
@@ -70,6 +74,30 @@ pub fn app(props: &AppProps) -> Html {
         // does not overwrite the draft of an earlier visit. Recording the catalogue version once
         // the complete catalogue arrives is not a change by the buyer.
         let last = use_mut_ref(|| None::<Selection>);
+        // Typing in a detail field does not write the address and the stored draft on every
+        // character: the write waits until typing pauses, and is done at once when the page is
+        // left or the widget removed, so nothing typed is lost.
+        let pending = use_mut_ref(|| None::<Rc<dyn Fn()>>);
+        let timer = use_mut_ref(|| None::<Timeout>);
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                let flush = move || {
+                    let write = pending.borrow_mut().take();
+                    if let Some(write) = write {
+                        write();
+                    }
+                };
+                let flush = Rc::new(flush);
+                let on_hide = flush.clone();
+                let listener =
+                    EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_hide());
+                move || {
+                    drop(listener);
+                    flush();
+                }
+            });
+        }
         let draft_key = props.options.storage_key.clone().filter(|_| {
             matches!(
                 state.draft,
@@ -79,18 +107,44 @@ pub fn app(props: &AppProps) -> Html {
         let (state, selection) = (state.clone(), state.selection.clone());
         use_effect_with(state.fragment(), move |fragment| {
             *out.borrow_mut() = selection.clone();
-            if sync_url {
-                browser::replace_fragment(fragment);
-            }
             let answers = Selection {
                 catalog_version: String::new(),
                 ..selection.clone()
             };
             let previous = last.borrow_mut().replace(answers.clone());
+            // Only a detail changed: the buyer is typing.
+            let typed = previous.as_ref().is_some_and(|p| {
+                p.details != answers.details
+                    && Selection {
+                        details: answers.details.clone(),
+                        ..p.clone()
+                    } == answers
+            });
             let changed = previous.is_some_and(|p| p != answers);
-            if let (true, Some(key)) = (changed, draft_key) {
-                let result = browser::save_draft(&key, &draft::from_fragment(fragment));
-                state.dispatch(Action::DraftSaved(result));
+            let fragment = fragment.clone();
+            let write: Rc<dyn Fn()> = Rc::new(move || {
+                if sync_url {
+                    browser::replace_fragment(&fragment);
+                }
+                if let (true, Some(key)) = (changed, draft_key.as_ref()) {
+                    let result = browser::save_draft(key, &draft::from_fragment(&fragment));
+                    state.dispatch(Action::DraftSaved(result));
+                }
+            });
+            if typed {
+                *pending.borrow_mut() = Some(write);
+                let pending = pending.clone();
+                *timer.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
+                    let write = pending.borrow_mut().take();
+                    if let Some(write) = write {
+                        write();
+                    }
+                }));
+            } else {
+                // Anything else is written at once, and covers what was still waiting.
+                timer.borrow_mut().take();
+                pending.borrow_mut().take();
+                write();
             }
         });
     }

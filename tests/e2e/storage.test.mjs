@@ -174,3 +174,42 @@ test('100 KB of markup, controls and right-to-left overrides in every field stay
   await assertClean(env, session);
   await session.context.close();
 });
+
+test('typing does not write the address and the draft on every character, and nothing typed is lost when the page is left', async () => {
+  // Count the writes of the draft.
+  const session = await openWith((key) => {
+    window.__draftWrites = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) window.__draftWrites += 1;
+      return set.call(this, k, v);
+    };
+  }, KEY);
+  const { page, context } = session;
+  await page.goto(`${env.server.url}/#v=1&c=laptops-desktops&r=forced-labour&l=basic&s=contract&p=20`);
+  await page.reload();
+  await page.waitForSelector('.ecb-document');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  const field = page.getByLabel('Name of the contracting authority');
+  await field.waitFor();
+  const before = await page.evaluate(() => window.__draftWrites);
+  const name = 'City of Example Procurement Office';
+  await field.focus();
+  await page.keyboard.type(name);
+  // Once typing pauses: the address and the draft hold the whole name, written once or twice, not
+  // once per character.
+  await page.waitForFunction((n) => decodeURIComponent(location.hash).includes(n), name);
+  await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('Procurement'), KEY);
+  const writes = (await page.evaluate(() => window.__draftWrites)) - before;
+  assert.ok(writes >= 1 && writes <= 3, `${writes} writes for ${name.length} characters`);
+  // Typed and the page left at once: the pending write is made when the page is hidden.
+  await field.focus();
+  await page.keyboard.type(' North');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(env.server.url + '/');
+  await again.waitForSelector('.ecb-draft');
+  const stored = await again.evaluate((key) => localStorage.getItem(key), KEY);
+  assert.match(decodeURIComponent(stored ?? ''), /Procurement Office North/);
+  await context.close();
+});
