@@ -4,6 +4,10 @@
 use super::catalogue_coverage::catalogue_coverage;
 use super::draft_status::draft_status;
 use super::error_summary::error_summary;
+use super::hooks::{
+    use_address, use_answers_out, use_catalogue, use_documents, use_focus, use_level_measures,
+    use_messages,
+};
 use super::language_switch::language_switch;
 use super::notices::notices;
 use super::step_ambition::step_ambition;
@@ -13,20 +17,14 @@ use super::step_review::step_review;
 use super::step_risks::step_risks;
 use super::WizardContext;
 use crate::browser;
-use crate::domain::assemble::assemble;
 use crate::domain::catalog::Catalog;
-use crate::domain::draft;
-use crate::domain::embedded::{self, LoadProblem};
+use crate::domain::embedded;
 use crate::domain::i18n::{fill, Language};
-use crate::domain::measure::per_level;
 use crate::domain::options::HostOptions;
-use crate::domain::selection::{ProcedureStage, Selection, Step};
-use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, WizardState};
-use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
+use crate::domain::selection::{Selection, Step};
+use crate::state::{Action, WizardState};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,9 +35,6 @@ pub struct AppProps {
     /// Where the current selection is published for the host's handle.
     pub selection_out: Rc<RefCell<Selection>>,
 }
-
-/// How long typing must pause before the address and the stored draft are written.
-const TYPING_PAUSE_MS: u32 = 400;
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
@@ -67,249 +62,19 @@ pub fn app(props: &AppProps) -> Html {
         instance: props.instance,
     };
     let m = ctx.messages();
+    use_answers_out(
+        &state,
+        props.selection_out.clone(),
+        sync_url,
+        props.options.storage_key.clone(),
+    );
+    use_address(&state, sync_url);
+    use_catalogue(&state, props.catalog.clone());
+    use_messages(&state);
 
-    {
-        let out = props.selection_out.clone();
-        // The draft is written only after the buyer changes something, so opening a shared link
-        // does not overwrite the draft of an earlier visit. Recording the catalogue version once
-        // the complete catalogue arrives is not a change by the buyer.
-        let last = use_mut_ref(|| None::<Selection>);
-        // Typing in a detail field does not write the address and the stored draft on every
-        // character: the write waits until typing pauses, and is done at once when the page is
-        // left or the widget removed, so nothing typed is lost.
-        let pending = use_mut_ref(|| None::<Rc<dyn Fn()>>);
-        let timer = use_mut_ref(|| None::<Timeout>);
-        {
-            let pending = pending.clone();
-            use_effect_with((), move |_| {
-                let flush = move || {
-                    let write = pending.borrow_mut().take();
-                    if let Some(write) = write {
-                        write();
-                    }
-                };
-                let flush = Rc::new(flush);
-                let on_hide = flush.clone();
-                let listener =
-                    EventListener::new(&gloo::utils::window(), "pagehide", move |_| on_hide());
-                move || {
-                    drop(listener);
-                    flush();
-                }
-            });
-        }
-        let draft_key = props.options.storage_key.clone().filter(|_| {
-            matches!(
-                state.draft,
-                DraftStatus::Kept | DraftStatus::Restored | DraftStatus::Problem(_)
-            )
-        });
-        let (state, selection) = (state.clone(), state.selection.clone());
-        use_effect_with(state.fragment(), move |fragment| {
-            *out.borrow_mut() = selection.clone();
-            let answers = Selection {
-                catalog_version: String::new(),
-                ..selection.clone()
-            };
-            let previous = last.borrow_mut().replace(answers.clone());
-            // Only a detail changed: the buyer is typing.
-            let typed = previous.as_ref().is_some_and(|p| {
-                p.details != answers.details
-                    && Selection {
-                        details: answers.details.clone(),
-                        ..p.clone()
-                    } == answers
-            });
-            let changed = previous.is_some_and(|p| p != answers);
-            let fragment = fragment.clone();
-            let write: Rc<dyn Fn()> = Rc::new(move || {
-                if sync_url {
-                    browser::replace_fragment(&fragment);
-                }
-                if let (true, Some(key)) = (changed, draft_key.as_ref()) {
-                    let result = browser::save_draft(key, &draft::from_fragment(&fragment));
-                    state.dispatch(Action::DraftSaved(result));
-                }
-            });
-            if typed {
-                *pending.borrow_mut() = Some(write);
-                let pending = pending.clone();
-                *timer.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
-                    let write = pending.borrow_mut().take();
-                    if let Some(write) = write {
-                        write();
-                    }
-                }));
-            } else {
-                // Anything else is written at once, and covers what was still waiting.
-                timer.borrow_mut().take();
-                pending.borrow_mut().take();
-                write();
-            }
-        });
-    }
-    {
-        let key = props.options.storage_key.clone();
-        use_effect_with(state.draft, move |draft| {
-            if let (DraftStatus::Forgotten, Some(key)) = (draft, key) {
-                let _ = browser::remove_draft(&key);
-            }
-        });
-    }
-    {
-        let state = state.clone();
-        use_effect_with(sync_url, move |sync_url| {
-            let listener = sync_url.then(|| {
-                let window = gloo::utils::window();
-                EventListener::new(&window, "hashchange", move |_| {
-                    if let Some(fragment) = browser::location_fragment() {
-                        state.dispatch(Action::LoadFragment(fragment));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    // The stand-alone page: each step is a history entry (the browser's Back button goes to the
-    // previous step, keeping every answer), and the page title names the step.
-    let latest_fragment = use_mut_ref(String::new);
-    *latest_fragment.borrow_mut() = state.fragment();
-    {
-        let (fragment, title) = (
-            state.fragment(),
-            fill(m.page_title, &[("step", m.step_title(state.step))]),
-        );
-        use_effect_with(state.step, move |step| {
-            if sync_url {
-                let n = step.number();
-                match browser::history_step() {
-                    Some(current) if current == n => {}
-                    Some(_) => browser::record_step(n, &fragment, true),
-                    None => browser::record_step(n, &fragment, false),
-                }
-                browser::set_title(&title);
-            }
-        });
-    }
-    {
-        // The stand-alone page speaks the widget's language too: title, heading and `lang`.
-        let shown = if state.language.loaded().is_some() {
-            state.language
-        } else {
-            Language::En
-        };
-        let title = fill(m.page_title, &[("step", m.step_title(state.step))]);
-        let heading = m.widget_title;
-        use_effect_with((shown, state.step), move |(shown, _)| {
-            if sync_url {
-                browser::set_page_language(shown.code(), heading);
-                browser::set_title(&title);
-            }
-        });
-    }
-    {
-        let (state, latest) = (state.clone(), latest_fragment.clone());
-        use_effect_with(sync_url, move |sync_url| {
-            let listener = sync_url.then(|| {
-                let window = gloo::utils::window();
-                EventListener::new(&window, "popstate", move |_| {
-                    let step = browser::history_step()
-                        .and_then(|n| n.checked_sub(1))
-                        .and_then(|i| Step::ALL.get(i).copied());
-                    if let Some(step) = step {
-                        // The entry keeps the answers as they are now, not as they were when
-                        // the step was left: going back never undoes an answer.
-                        browser::record_step(step.number(), &latest.borrow(), false);
-                        state.dispatch(Action::GoTo(step));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        // The complete catalogue of the document language is fetched once the first step is on
-        // screen, again on "Try again", and when the buyer switches to a language whose catalogue
-        // is not here yet.
-        let (state, core, missing) = (
-            state.clone(),
-            props.catalog.clone(),
-            state.missing_catalogue(),
-        );
-        let loading = state.catalog_status == CatalogStatus::Loading;
-        use_effect_with(state.catalog_attempt, move |_| {
-            if let Some(language) = missing.filter(|_| loading) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let url = browser::asset_url(&embedded::file_name(language));
-                    let result = browser::fetch_bytes(&url)
-                        .await
-                        .and_then(|bytes| {
-                            embedded::complete(&core, &bytes).map_err(|e| LoadProblem::from(&e))
-                        })
-                        .map(Rc::new);
-                    state.dispatch(Action::CatalogLoaded(result));
-                });
-            }
-        });
-    }
-    {
-        // A translated language's messages are fetched once, when it is first chosen (as the
-        // widget's language or the documents' second one); until they arrive (or if they cannot be
-        // had) the widget stays in English and says nothing wrong.
-        let state = state.clone();
-        let wanted = (state.language, state.second_language());
-        use_effect_with(wanted, move |(language, second)| {
-            for language in [Some(*language), *second].into_iter().flatten() {
-                if language.loaded().is_none() {
-                    let state = state.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let url = browser::asset_url(&language.messages_file());
-                        if let Ok(bytes) = browser::fetch_bytes(&url).await {
-                            let _ = language.install(&bytes);
-                        }
-                        // Arrived or not: the widget speaks the language, or stays in English.
-                        state.dispatch(Action::MessagesLoaded);
-                    });
-                }
-            }
-        });
-    }
     // The benchmark's "first step interactive": the first render is in the DOM and takes input.
     use_effect_with((), |_| browser::mark("ecb:first-step-interactive"));
-    let heading_ref = use_node_ref();
-    let summary_ref = use_node_ref();
-    let root_ref = use_node_ref();
-    {
-        let refs = (heading_ref.clone(), summary_ref.clone(), root_ref.clone());
-        let target = state.focus.clone();
-        use_effect_with(state.focus_request, move |request| {
-            // 0: the page just loaded; a widget must not steal the host page's focus.
-            if *request > 0 {
-                let (heading, summary, root) = refs;
-                let within = |selector: String| {
-                    root.cast::<web_sys::Element>()
-                        .and_then(|r| r.query_selector(&selector).ok().flatten())
-                };
-                let element = match target {
-                    FocusTarget::StepHeading => heading.cast::<web_sys::Element>(),
-                    FocusTarget::ErrorSummary => summary.cast::<web_sys::Element>(),
-                    FocusTarget::DroppedList => within(".ecb-dropped-title".into()),
-                    FocusTarget::Criterion(key) => within(format!("[data-drop-key~=\"{key}\"]")),
-                    FocusTarget::Preview => within(".ecb-preview h3".into()),
-                    FocusTarget::Draft => within(".ecb-draft p".into()),
-                    FocusTarget::Detail(field) => {
-                        within(format!("[id$=\"-detail-{}\"]", field.code()))
-                    }
-                };
-                if let Some(element) =
-                    element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
-
+    let (heading_ref, summary_ref, root_ref) = use_focus(&state);
     let onsubmit = {
         let state = state.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -322,61 +87,8 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Back))
     };
     let step = state.step;
-    // The document is assembled only on the review step, and again only when the selection changes.
-    let document = {
-        let language = state.document_language();
-        let ready = state.step == Step::Review && state.catalog_status == CatalogStatus::Complete;
-        // Again when the language's messages arrive: the document's headings and notes are theirs.
-        let deps = ready.then(|| {
-            (
-                state.selection.clone(),
-                state.catalog.clone(),
-                state.messages_seq,
-            )
-        });
-        use_memo(deps, move |deps| {
-            deps.as_ref()
-                .map(|(selection, catalog, _)| Rc::new(assemble(catalog, selection, language)))
-        })
-    };
-    // The same document in the second language the buyer asked for, once its catalogue is here.
-    let second = {
-        let ready = state.step == Step::Review && state.catalog_status == CatalogStatus::Complete;
-        let deps = state
-            .second_language()
-            .filter(|_| ready)
-            .and_then(|l| Some((l, state.selection.clone(), state.catalogue(l)?)))
-            // Its words once its messages are here.
-            .map(|(l, selection, catalog)| (l, selection, catalog, state.messages_seq));
-        use_memo(deps, move |deps| {
-            deps.as_ref().map(|(language, selection, catalog, _)| {
-                Rc::new(assemble(catalog, selection, *language))
-            })
-        })
-    };
-    // What each level would give, on step 3: assembled three times, so only when the answers it
-    // depends on change (choosing a level is not one of them).
-    let level_measures = {
-        let language = state.document_language();
-        let ready = state.step == Step::Ambition
-            && state.catalog_status == CatalogStatus::Complete
-            && !state.selection.categories.is_empty()
-            && !state.selection.risks.is_empty();
-        let deps = ready.then(|| {
-            let mut at = state.selection.clone();
-            at.level = None;
-            at.lot_levels.clear();
-            if !at.stages.iter().any(|s| *s != ProcedureStage::Management) {
-                at.stages = ProcedureStage::ALL.into_iter().collect();
-            }
-            (at, state.catalog.clone(), state.messages_seq)
-        });
-        use_memo(deps, move |deps| {
-            deps.as_ref()
-                .map(|(selection, catalog, _)| per_level(catalog, selection, language))
-                .unwrap_or_default()
-        })
-    };
+    let (document, second) = use_documents(&state);
+    let level_measures = use_level_measures(&state);
     let body = match (step, document.as_ref()) {
         (Step::Products, _) => step_products(&ctx, &heading_ref),
         (Step::Risks, _) => step_risks(&ctx, &heading_ref),

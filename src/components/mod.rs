@@ -11,6 +11,7 @@ pub mod document_preview;
 pub mod draft_status;
 pub mod error_summary;
 pub mod export_panel;
+pub mod hooks;
 pub mod language_switch;
 pub mod lot_groups;
 pub mod lot_scope;
