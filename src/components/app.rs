@@ -5,8 +5,8 @@ use super::catalogue_coverage::catalogue_coverage;
 use super::draft_status::draft_status;
 use super::error_summary::error_summary;
 use super::hooks::{
-    use_address, use_answers_out, use_catalogue, use_documents, use_focus, use_level_measures,
-    use_messages,
+    use_address, use_answers_out, use_catalogue, use_coverage, use_documents, use_focus,
+    use_level_measures, use_messages,
 };
 use super::language_switch::language_switch;
 use super::notices::notices;
@@ -89,6 +89,7 @@ pub fn app(props: &AppProps) -> Html {
     let step = state.step;
     let (document, second) = use_documents(&state);
     let level_measures = use_level_measures(&state);
+    let covered = use_coverage(&state);
     let body = match (step, document.as_ref()) {
         (Step::Products, _) => step_products(&ctx, &heading_ref),
         (Step::Risks, _) => step_risks(&ctx, &heading_ref),
@@ -148,7 +149,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </form>
                 { draft_status(&ctx) }
-                { catalogue_coverage(&ctx) }
+                { catalogue_coverage(&ctx, covered.as_ref().as_ref()) }
             </section>
     }
 }

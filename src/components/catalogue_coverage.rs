@@ -3,12 +3,13 @@
 
 use super::WizardContext;
 use crate::domain::catalog::SalienceLevel;
-use crate::domain::coverage;
+use crate::domain::coverage::{self, Counts, Gap};
 use crate::domain::i18n::fill;
 use crate::state::Action;
 use yew::prelude::*;
 
-pub fn catalogue_coverage(ctx: &WizardContext) -> Html {
+/// `covered`: the counts and gaps of the catalogue while the view is open (see `use_coverage`).
+pub fn catalogue_coverage(ctx: &WizardContext, covered: Option<&(Counts, Vec<Gap>)>) -> Html {
     let m = ctx.messages();
     let open = ctx.state.coverage_open;
     let panel_id = ctx.id("coverage");
@@ -24,18 +25,18 @@ pub fn catalogue_coverage(ctx: &WizardContext) -> Html {
             </button>
             <div id={panel_id}>
                 if open {
-                    { super::catalogue_pending(ctx).unwrap_or_else(|| panel(ctx)) }
+                    { super::catalogue_pending(ctx)
+                        .or_else(|| covered.map(|(counts, gaps)| panel(ctx, counts, gaps)))
+                        .unwrap_or_default() }
                 }
             </div>
         </section>
     }
 }
 
-fn panel(ctx: &WizardContext) -> Html {
+fn panel(ctx: &WizardContext, counts: &Counts, gaps: &[Gap]) -> Html {
     let m = ctx.messages();
     let catalog = &ctx.state.catalog;
-    let counts = coverage::counts(catalog);
-    let gaps = coverage::gaps(catalog);
     let meta = &catalog.meta;
     let date = ctx
         .state

@@ -7,6 +7,7 @@ use crate::browser;
 use crate::domain::assemble::assemble;
 use crate::domain::catalog::AmbitionLevel;
 use crate::domain::catalog::Catalog;
+use crate::domain::coverage::{self, Counts, Gap};
 use crate::domain::document::Document;
 use crate::domain::draft;
 use crate::domain::embedded::{self, LoadProblem};
@@ -22,6 +23,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 type State = UseReducerHandle<WizardState>;
+
+/// What the catalogue covers: its counts and its gaps.
+pub type Covered = (Counts, Vec<Gap>);
 
 /// A document once assembled (`None` until the review step has what it needs).
 pub type Assembled = Rc<Option<Rc<Document>>>;
@@ -366,4 +370,17 @@ pub fn use_level_measures(state: &State) -> Rc<Vec<(AmbitionLevel, Measure)>> {
                 .unwrap_or_default()
         })
     }
+}
+
+/// What the catalogue covers (counts and gaps), for "What this catalogue covers": computed once per
+/// catalogue while the view is open, not on every render.
+#[hook]
+pub fn use_coverage(state: &State) -> Rc<Option<Covered>> {
+    let open = state.coverage_open && state.catalog_status == CatalogStatus::Complete;
+    let deps = open.then(|| state.catalog.clone());
+    use_memo(deps, |catalog| {
+        catalog
+            .as_ref()
+            .map(|c| (coverage::counts(c), coverage::gaps(c)))
+    })
 }
