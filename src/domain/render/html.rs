@@ -118,11 +118,8 @@ fn table(rows: &Rows, first: &Document, second: &Document, out: &mut String) {
 pub fn fragment_pair(first: &Document, second: &Document, part: Part) -> String {
     let mut out = String::new();
     let mut rows = body_rows(first, second, part);
-    rows.extend(footer_rows(
-        first,
-        second,
-        &pair_text_hash(first, second, part),
-    ));
+    let hash = pair_text_hash(&rows, first, second);
+    rows.extend(footer_rows(first, second, &hash));
     table(&rows, first, second, &mut out);
     out
 }

@@ -108,8 +108,9 @@ pub fn render(doc: &Document, part: Part) -> String {
 /// The Markdown export in two languages, paragraph after paragraph, each marked with its language.
 pub fn render_pair(first: &Document, second: &Document, part: Part) -> String {
     let mut sink = Markdown::default();
-    interleave(&body_rows(first, second, part), first, second, &mut sink);
-    let hash = pair_text_hash(first, second, part);
+    let rows = body_rows(first, second, part);
+    interleave(&rows, first, second, &mut sink);
+    let hash = pair_text_hash(&rows, first, second);
     interleave(&footer_rows(first, second, &hash), first, second, &mut sink);
     sink.out
 }

@@ -897,9 +897,10 @@ pub fn interleave(rows: &Rows, first: &Document, second: &Document, sink: &mut d
     }
 }
 
-/// The text hash of a part in two languages: that of its two-language plain text.
-pub fn pair_text_hash(first: &Document, second: &Document, part: Part) -> String {
-    super::digest::short_sha256(text::body_pair(first, second, part).as_bytes())
+/// The text hash of a part in two languages, from its rows (walked once): that of its
+/// two-language plain text.
+pub fn pair_text_hash(rows: &Rows, first: &Document, second: &Document) -> String {
+    super::digest::short_sha256(text::rows_text(rows, first, second).as_bytes())
 }
 
 /// A file format of the export.

@@ -1,7 +1,7 @@
 //! Plain text: for pasting into any e-tendering system. Nothing is escaped because nothing is
 //! interpreted; control characters were removed by the walker.
 
-use super::{body_rows, footer_rows, interleave, walk_body, walk_footer, Inline, Part, Sink};
+use super::{body_rows, footer_rows, interleave, walk_body, walk_footer, Inline, Part, Rows, Sink};
 use crate::domain::document::Document;
 
 #[derive(Default)]
@@ -69,16 +69,16 @@ pub fn render(doc: &Document, part: Part) -> String {
     sink.out
 }
 
-/// The text of a part in two languages above the closing line, paragraph after paragraph.
-pub fn body_pair(first: &Document, second: &Document, part: Part) -> String {
+/// Two-language rows as plain text, paragraph after paragraph.
+pub fn rows_text(rows: &Rows, first: &Document, second: &Document) -> String {
     let mut sink = Text::default();
-    interleave(&body_rows(first, second, part), first, second, &mut sink);
+    interleave(rows, first, second, &mut sink);
     sink.out
 }
 
 /// The plain-text export of a part in two languages.
 pub fn render_pair(first: &Document, second: &Document, part: Part) -> String {
-    let out = body_pair(first, second, part);
+    let out = rows_text(&body_rows(first, second, part), first, second);
     let hash = crate::domain::digest::short_sha256(out.as_bytes());
     let mut sink = Text { out };
     interleave(&footer_rows(first, second, &hash), first, second, &mut sink);
