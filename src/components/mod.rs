@@ -29,7 +29,32 @@ use crate::domain::i18n::fill;
 use crate::domain::i18n::Messages;
 use crate::domain::selection::{Field, FieldError};
 use crate::state::{Action, CatalogStatus, WizardState};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Shared data compared by identity, not content: cheap props and memo inputs for values that are
+/// rebuilt when they change, never changed in place (a document is assembled anew on every change).
+#[derive(Debug)]
+pub struct Same<T>(pub Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Same<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
 
 /// What every step needs: the state, a way to change it, and this instance's id prefix.
 #[derive(Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use super::checkbox::Choice;
 use super::details_hints::details_hints;
-use super::document_preview::document_preview;
+use super::document_preview::{offered_and_dropped, DocumentPreview};
 use super::error_summary::focus_field;
 use super::export_panel::export_panel;
 use super::WizardContext;
@@ -120,7 +120,9 @@ pub fn step_review(
             </section>
             { details_hints(ctx) }
             { review_options(ctx, document) }
-            { document_preview(ctx, document) }
+            <DocumentPreview document={super::Same(document.clone())} dispatch={state.dispatcher()}
+                             language={state.language} id_prefix={format!("ecb{}", ctx.instance)} />
+            { offered_and_dropped(ctx, document) }
             { export_panel(ctx, document, second) }
         </>
     }
