@@ -475,6 +475,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         catalog_hash: catalog.meta.content_hash.clone(),
         translation: catalog.meta.translation.clone(),
         text_hash: String::new(),
+        text_chars: 0,
     };
     let position = |c: &Criterion| {
         catalog
@@ -1030,7 +1031,8 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         .collect();
     missing.sort();
     doc.missing = missing;
-    doc.text_hash =
-        short_sha256(super::render::text::body(&doc, super::render::Part::Whole).as_bytes());
+    let text = super::render::text::body(&doc, super::render::Part::Whole);
+    doc.text_hash = short_sha256(text.as_bytes());
+    doc.text_chars = text.chars().count();
     doc
 }

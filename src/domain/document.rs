@@ -271,6 +271,8 @@ pub struct Document {
     pub translation: Option<Translation>,
     /// Short SHA-256 of the plain-text export above its footer; set by [`assemble`].
     pub text_hash: String,
+    /// Characters of that plain text (the page estimate of the whole document); set with it.
+    pub text_chars: usize,
 }
 
 impl Document {

@@ -36,7 +36,7 @@ pub struct Measure {
 /// Measures an assembled document; `catalog` gives what each criterion asks bidders to write.
 pub fn measure(catalog: &Catalog, doc: &Document) -> Measure {
     Measure {
-        total_pages: pages(text::body(doc, Part::Whole).chars().count()),
+        total_pages: pages(doc.text_chars),
         ..measure_tender(catalog, doc)
     }
 }
