@@ -4,7 +4,10 @@
 use crate::domain::draft::{self, StorageProblem};
 use crate::domain::embedded::LoadProblem;
 use gloo::file::{Blob, ObjectUrl};
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -19,6 +22,27 @@ extern "C" {
 }
 
 /// Today's date in the visitor's browser (UTC), as `YYYY-MM-DD`: for the hints that depend on it.
+/// Work scheduled after the next painted frame; dropping it first cancels it.
+pub struct AfterPaint {
+    _frame: AnimationFrame,
+    _timer: Rc<RefCell<Option<Timeout>>>,
+}
+
+/// Runs `f` in a task of its own `delay_ms` after the browser has painted its next frame, so that
+/// what a click changes on screen never waits for it (a `setTimeout` alone may run before the
+/// frame).
+pub fn after_paint(delay_ms: u32, f: impl FnOnce() + 'static) -> AfterPaint {
+    let timer = Rc::new(RefCell::new(None));
+    let slot = timer.clone();
+    let frame = request_animation_frame(move |_| {
+        *slot.borrow_mut() = Some(Timeout::new(delay_ms, f));
+    });
+    AfterPaint {
+        _frame: frame,
+        _timer: timer,
+    }
+}
+
 pub fn today() -> String {
     let now = js_sys::Date::new_0();
     format!(

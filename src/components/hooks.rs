@@ -16,7 +16,6 @@ use crate::domain::measure::{per_level, Measure};
 use crate::domain::selection::{ProcedureStage, Selection, Step};
 use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, WizardState};
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -51,7 +50,7 @@ pub fn use_answers_out(
         // character: the write waits until typing pauses, and is done at once when the page is
         // left or the widget removed, so nothing typed is lost.
         let pending = use_mut_ref(|| None::<Rc<dyn Fn()>>);
-        let timer = use_mut_ref(|| None::<Timeout>);
+        let timer = use_mut_ref(|| None::<browser::AfterPaint>);
         {
             let pending = pending.clone();
             use_effect_with((), move |_| {
@@ -104,21 +103,17 @@ pub fn use_answers_out(
                     state.dispatch(Action::DraftSaved(result));
                 }
             });
-            if typed {
-                *pending.borrow_mut() = Some(write);
-                let pending = pending.clone();
-                *timer.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
-                    let write = pending.borrow_mut().take();
-                    if let Some(write) = write {
-                        write();
-                    }
-                }));
-            } else {
-                // Anything else is written at once, and covers what was still waiting.
-                timer.borrow_mut().take();
-                pending.borrow_mut().take();
-                write();
-            }
+            // Anything else is written right after the answer is painted (replacing what was still
+            // waiting), in a task of its own.
+            let delay = if typed { TYPING_PAUSE_MS } else { 0 };
+            *pending.borrow_mut() = Some(write);
+            let pending = pending.clone();
+            *timer.borrow_mut() = Some(browser::after_paint(delay, move || {
+                let write = pending.borrow_mut().take();
+                if let Some(write) = write {
+                    write();
+                }
+            }));
         });
     }
     {
@@ -348,27 +343,45 @@ pub fn use_documents(state: &State) -> (Assembled, Assembled) {
 #[hook]
 pub fn use_level_measures(state: &State) -> Rc<Vec<(AmbitionLevel, Measure)>> {
     // What each level would give, on step 3: assembled three times, so only when the answers it
-    // depends on change (choosing a level is not one of them).
+    // depends on change (choosing a level is not one of them), and after the click that changed
+    // them is painted: the click answers at once, the figures follow in a task of their own.
+    let language = state.document_language();
+    let ready = state.step == Step::Ambition
+        && state.catalog_status == CatalogStatus::Complete
+        && !state.selection.categories.is_empty()
+        && !state.selection.risks.is_empty();
+    let deps = ready.then(|| {
+        let mut at = state.selection.clone();
+        at.level = None;
+        at.lot_levels.clear();
+        if !at.stages.iter().any(|s| *s != ProcedureStage::Management) {
+            at.stages = ProcedureStage::ALL.into_iter().collect();
+        }
+        (at, state.catalog.clone(), language, state.messages_seq)
+    });
+    // The figures shown, with the answers they were computed for.
+    let shown = use_state(|| (None, Rc::new(Vec::new())));
     {
-        let language = state.document_language();
-        let ready = state.step == Step::Ambition
-            && state.catalog_status == CatalogStatus::Complete
-            && !state.selection.categories.is_empty()
-            && !state.selection.risks.is_empty();
-        let deps = ready.then(|| {
-            let mut at = state.selection.clone();
-            at.level = None;
-            at.lot_levels.clear();
-            if !at.stages.iter().any(|s| *s != ProcedureStage::Management) {
-                at.stages = ProcedureStage::ALL.into_iter().collect();
-            }
-            (at, state.catalog.clone(), state.messages_seq)
+        let shown = shown.clone();
+        use_effect_with(deps.clone(), move |deps| {
+            let scheduled = deps
+                .clone()
+                .filter(|d| shown.0.as_ref() != Some(d))
+                .map(|deps| {
+                    browser::after_paint(0, move || {
+                        let (selection, catalog, language, _) = &deps;
+                        let measures = per_level(catalog, selection, *language);
+                        shown.set((Some(deps), Rc::new(measures)));
+                    })
+                });
+            move || drop(scheduled)
         });
-        use_memo(deps, move |deps| {
-            deps.as_ref()
-                .map(|(selection, catalog, _)| per_level(catalog, selection, language))
-                .unwrap_or_default()
-        })
+    }
+    // Until the new figures arrive, those of the previous answers stay (for one frame); none
+    // before the first.
+    match deps {
+        Some(_) => shown.1.clone(),
+        None => Rc::new(Vec::new()),
     }
 }
 

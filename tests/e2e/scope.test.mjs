@@ -155,6 +155,8 @@ test('a one-off purchase and refurbished equipment only are answered per lot and
   // Back to "No": both refurbished answers go from the link.
   await page.getByRole('button', { name: 'Change One-off purchase' }).click();
   await page.getByRole('group', { name: 'Laptops and desktop computers' }).getByLabel('No: new equipment only').check();
+  // The address is written in a task of its own, right after the painted answer.
+  await page.waitForFunction(() => !location.hash.includes('rf='));
   const after = new URL(page.url()).hash;
   assert.ok(!after.includes('rf=') && !after.includes('ro='), after);
   assert.ok(after.includes('oo=laptops-desktops'), after);
