@@ -262,3 +262,51 @@ pub fn wasm_memory_bytes() -> f64 {
         .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
         .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
 }
+
+/// Reads a file of saved answers with the browser's `JSON.parse` and the domain's checks.
+pub fn open_answers(
+    text: &str,
+) -> Result<
+    (
+        crate::domain::selection::Selection,
+        Vec<crate::domain::notice::Notice>,
+    ),
+    crate::domain::saved::OpenProblem,
+> {
+    use crate::domain::saved::{self, OpenProblem};
+    let value = js_sys::JSON::parse(text).map_err(|_| OpenProblem::NotJson)?;
+    let value = to_json(&value, 0).ok_or(OpenProblem::NotAnswers)?;
+    saved::open(&value)
+}
+
+/// A parsed JSON value as the domain reads it; `None` beyond [`saved::MAX_DEPTH`] levels.
+fn to_json(value: &JsValue, depth: usize) -> Option<crate::domain::saved::Json> {
+    use crate::domain::saved::{Json, MAX_DEPTH};
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    Some(if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = value.as_string() {
+        Json::String(s)
+    } else if js_sys::Array::is_array(value) {
+        let items = js_sys::Array::from(value);
+        let mut out = Vec::new();
+        for item in items.iter() {
+            out.push(to_json(&item, depth + 1)?);
+        }
+        Json::Array(out)
+    } else if value.is_object() {
+        let mut out = Vec::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry = js_sys::Array::from(&entry);
+            let key = entry.get(0).as_string().unwrap_or_default();
+            out.push((key, to_json(&entry.get(1), depth + 1)?));
+        }
+        Json::Object(out)
+    } else {
+        Json::Null
+    })
+}

@@ -9,6 +9,7 @@ use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
 use crate::domain::render::Part;
+use crate::domain::saved::OpenProblem;
 use crate::domain::selection::{DetailField, FieldError, ProcedureStage, Selection, Step};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -31,6 +32,8 @@ pub enum FocusTarget {
     Draft,
     /// A contract detail's input (from "Still to complete").
     Detail(DetailField),
+    /// The notes on the answers (after opening a file, or failing to).
+    Notices,
 }
 
 /// Whether the complete catalogue (criteria, salience, labels) is there yet.
@@ -150,6 +153,17 @@ pub enum Action {
     DismissNotices,
     /// A selection from outside (a link, the address bar): replaces the current one.
     LoadFragment(String),
+    /// Answers opened from a file (its name), as `saved::open` read them.
+    OpenAnswers {
+        file: String,
+        selection: Box<Selection>,
+        notices: Vec<Notice>,
+    },
+    /// A file that could not be opened as saved answers: said, and nothing else changes.
+    OpenFailed {
+        file: String,
+        problem: OpenProblem,
+    },
     SetStatus(Option<Status>),
     /// The outcome of saving the draft after a change.
     DraftSaved(Result<(), StorageProblem>),
@@ -517,6 +531,21 @@ impl Reducible for WizardState {
                 }
                 next.load(&fragment);
                 next.request_focus(FocusTarget::StepHeading);
+            }
+            Action::OpenAnswers {
+                file,
+                selection,
+                notices,
+            } => {
+                next.adopt(*selection, notices);
+                next.notices.insert(0, Notice::FileOpened(file));
+                next.request_focus(FocusTarget::Notices);
+            }
+            Action::OpenFailed { file, problem } => {
+                next.notices
+                    .retain(|n| !matches!(n, Notice::FileUnusable { .. } | Notice::FileOpened(_)));
+                next.notices.push(Notice::FileUnusable { file, problem });
+                next.request_focus(FocusTarget::Notices);
             }
             Action::SetStatus(status) => {
                 next.status_seq = next.status_seq.wrapping_add(1);

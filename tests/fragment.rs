@@ -190,6 +190,34 @@ prop_compose! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
+    /// Saved answers (domain::saved) open to exactly what was saved, and again after a second save.
+    #[test]
+    fn saved_answers_open_to_what_was_saved(selection in reachable()) {
+        use criteria_builder::domain::saved;
+        let json = saved::write(&selection);
+        // The hand-written file is serde's layout of the same answers, byte for byte.
+        prop_assert_eq!(&json, &(serde_json::to_string_pretty(&saved::save(&selection)).unwrap() + "\n"));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let (opened, notices) = saved::open(&saved::Json::from(&value)).unwrap();
+        prop_assert_eq!(&opened, &saved::normalise(&selection).0);
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        let again: serde_json::Value = serde_json::from_str(&saved::write(&opened)).unwrap();
+        prop_assert_eq!(saved::open(&saved::Json::from(&again)).unwrap().0, opened);
+    }
+
+    /// Any text offered as a file of saved answers opens or says why not, never panics.
+    #[test]
+    fn any_text_as_saved_answers_opens_or_says_why(text in "\\PC*", answers in "\\PC{0,200}") {
+        use criteria_builder::domain::saved;
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
+            let _ = saved::open(&saved::Json::from(&value));
+        }
+        let framed = format!(r#"{{"format": "{}", "version": 1, "answers": {answers}}}"#, saved::FORMAT);
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&framed) {
+            let _ = saved::open(&saved::Json::from(&value));
+        }
+    }
+
     #[test]
     fn any_string_decodes_without_panicking(input in "\\PC*") {
         let _ = decode(&input);

@@ -585,3 +585,50 @@ fn a_german_first_step_shows_german_categories_from_the_messages_file_before_the
     assert!(Rc::ptr_eq(&english.catalog, &core));
     assert_eq!(english.catalog_status, CatalogStatus::Loading);
 }
+
+#[test]
+fn opened_answers_replace_the_selection_and_a_bad_file_changes_nothing() {
+    use criteria_builder::domain::saved::OpenProblem;
+    let state = run(fresh(), vec![Action::ToggleCategory("laptops".into())]);
+    // A file that could not be opened: said, with nothing else changed.
+    let failed = state.clone().reduce(Action::OpenFailed {
+        file: "broken.json".into(),
+        problem: OpenProblem::Field {
+            path: "answers.stages[1]".into(),
+            reason: "unknown variant".into(),
+        },
+    });
+    assert_eq!(failed.selection, state.selection);
+    assert_eq!(failed.step, state.step);
+    assert_eq!(failed.focus, FocusTarget::Notices);
+    assert!(matches!(
+        failed.notices.as_slice(),
+        [Notice::FileUnusable { file, .. }] if file == "broken.json"
+    ));
+    // A second failure replaces the first notice.
+    let again = failed.reduce(Action::OpenFailed {
+        file: "other.json".into(),
+        problem: OpenProblem::NotJson,
+    });
+    assert_eq!(again.notices.len(), 1);
+    // Opened answers: adopted as from a link (unknown names left out and said), at the first
+    // step that still needs an answer, with the file named first.
+    let (selection, _) =
+        criteria_builder::domain::fragment::decode("v=1&c=laptops,time-machines&r=forced");
+    let opened = again.reduce(Action::OpenAnswers {
+        file: "answers.json".into(),
+        selection: Box::new(selection),
+        notices: Vec::new(),
+    });
+    assert_eq!(opened.notices[0], Notice::FileOpened("answers.json".into()));
+    assert!(opened
+        .notices
+        .contains(&Notice::UnknownCategory("time-machines".into())));
+    assert!(!opened
+        .notices
+        .iter()
+        .any(|n| matches!(n, Notice::FileUnusable { .. })));
+    assert_eq!(opened.selection.categories.len(), 1);
+    assert_eq!(opened.step, Step::Ambition);
+    assert_eq!(opened.focus, FocusTarget::Notices);
+}

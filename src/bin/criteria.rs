@@ -12,20 +12,22 @@ use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::i18n::MESSAGE_COUNT;
 use criteria_builder::domain::proportion;
 use criteria_builder::domain::render::{export, Format, Part};
-use criteria_builder::domain::selection::Selection;
+use criteria_builder::domain::saved;
 use criteria_builder::domain::translation;
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 Usage: criteria render [--format markdown|text|html] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
+       criteria answers [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en|de|fr]
        criteria translation-template --language CODE --out-dir DIR
 
 Renders a selection to the document the widget exports, byte for byte.
   --fragment  the part after '#' of a link shared from the widget (a whole link works too)
-  --json      a file with the selection as JSON, e.g.
+  --json      a file of answers saved by the widget (\"Save answers as a file\", docs/answers.md), or
+              the selection alone as JSON (the \"answers\" member of that file), e.g.
               {\"categories\": [\"laptops-desktops\", \"monitors\"], \"risks\": [\"forced-labour\"],
                \"level\": \"advanced\", \"stages\": [\"selection\", \"contract\"],
                \"one_off\": [], \"take_back\": [\"laptops-desktops\"],
@@ -53,6 +55,9 @@ Renders a selection to the document the widget exports, byte for byte.
               text for publication), selection, specifications, award, contract (one stage),
               management (the contract-management plan) or guidance (notes and references)
 What could not be used from the selection is reported on standard error.
+
+answers prints the file of saved answers the widget's \"Save answers as a file\" downloads for the
+same selection (docs/answers.md), byte for byte.
 
 export-catalog writes the complete catalogue of every language that has one (catalog-<lang>.bin) and
 the UI messages of every translated language (messages-<lang>.bin) into DIR, next
@@ -319,6 +324,8 @@ fn export_catalog(args: &[String]) -> Result<String, String> {
 }
 
 struct Args {
+    /// `answers` prints the saved-answers file instead of a document.
+    answers: bool,
     format: String,
     part: Part,
     /// `None`: the selection's own language, else English.
@@ -331,6 +338,7 @@ struct Args {
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut parsed = Args {
+        answers: false,
         format: "markdown".into(),
         part: Part::Whole,
         language: None,
@@ -341,6 +349,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut rest = args.iter();
     match rest.next().map(String::as_str) {
         Some("render") => {}
+        Some("answers") => parsed.answers = true,
         Some("--help" | "-h") | None => return Err(String::new()),
         Some(other) => return Err(format!("unknown command {other:?}")),
     }
@@ -398,8 +407,37 @@ fn run(args: Args) -> Result<String, String> {
         (_, Some(path)) => {
             let contents =
                 std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            serde_json::from_str::<Selection>(&contents)
-                .map_err(|e| format!("{path}: not a valid selection: {e}"))?
+            let value: serde_json::Value =
+                serde_json::from_str(&contents).map_err(|e| format!("{path}: not JSON: {e}"))?;
+            // Saved answers, or (as scripts wrote them before answers were saved as files) the
+            // answers alone: read by the widget's own reader either way.
+            let framed = value.get("format").is_some();
+            let value = if framed {
+                saved::Json::from(&value)
+            } else {
+                saved::Json::Object(vec![
+                    ("format".into(), saved::Json::String(saved::FORMAT.into())),
+                    ("version".into(), saved::Json::Number(saved::VERSION.into())),
+                    ("answers".into(), saved::Json::from(&value)),
+                ])
+            };
+            let (selection, notices) = saved::open(&value).map_err(|e| {
+                let e = e.to_string();
+                let e = if framed {
+                    e
+                } else {
+                    e.replacen("\"answers.", "\"", 1)
+                };
+                format!("{path}: cannot open the answers: {e}")
+            })?;
+            let language = args
+                .language
+                .or_else(|| Language::from_code(&selection.language))
+                .unwrap_or_default();
+            for notice in notices {
+                eprintln!("note: {}", language.messages().notice(&notice));
+            }
+            selection
         }
         (None, None) => unreachable!("parse_args requires one source"),
     };
@@ -430,6 +468,17 @@ fn run(args: Args) -> Result<String, String> {
     let today = proportion::date_from_days(i64::try_from(days).unwrap_or(0));
     for hint in proportion::hints(&catalog, &selection, &today) {
         eprintln!("note: {}", m.hint(&hint));
+    }
+    if args.answers {
+        // As the widget saves them: recorded as made with this catalogue, in the languages asked.
+        selection.catalog_version = catalog.meta.version.clone();
+        if let Some(language) = args.language {
+            selection.language = language.code().to_string();
+        }
+        if let Some(second) = args.second {
+            selection.second_language = second.code().to_string();
+        }
+        return Ok(saved::write(&selection));
     }
     let format = Format::from_code(&args.format).ok_or(format!(
         "unknown format {:?} (markdown, text or html)",

@@ -1,6 +1,7 @@
 //! The root of a widget: owns the one reducer, keeps the URL fragment in step, moves focus, and
 //! lays out the current step with its navigation.
 
+use super::answers_file::AnswersFile;
 use super::catalogue_coverage::catalogue_coverage;
 use super::draft_status::draft_status;
 use super::error_summary::error_summary;
@@ -149,6 +150,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </form>
                 { draft_status(&ctx) }
+                <AnswersFile state={state.clone()} instance={props.instance} />
                 { catalogue_coverage(&ctx, covered.as_ref().as_ref()) }
             </section>
     }

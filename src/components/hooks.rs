@@ -284,6 +284,7 @@ pub fn use_focus(state: &State) -> (NodeRef, NodeRef, NodeRef) {
                     FocusTarget::Criterion(key) => within(format!("[data-drop-key~=\"{key}\"]")),
                     FocusTarget::Preview => within(".ecb-preview h3".into()),
                     FocusTarget::Draft => within(".ecb-draft p".into()),
+                    FocusTarget::Notices => within(".ecb-notices-title".into()),
                     FocusTarget::Detail(field) => {
                         within(format!("[id$=\"-detail-{}\"]", field.code()))
                     }

@@ -3,6 +3,7 @@
 //! code to the release wasm and these have no state of their own. They show state and dispatch
 //! actions; every decision is made in `domain`.
 
+pub mod answers_file;
 pub mod app;
 pub mod catalogue_coverage;
 pub mod checkbox;

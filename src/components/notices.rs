@@ -25,7 +25,7 @@ pub fn notices(ctx: &WizardContext) -> Html {
     let item = |n: &&Notice| html! { <li>{ m.notice(n) }</li> };
     html! {
         <section class="ecb-notices" aria-labelledby={title_id.clone()}>
-            <h2 class="ecb-notices-title" id={title_id}>{ m.notices_title }</h2>
+            <h2 class="ecb-notices-title" id={title_id} tabindex="-1">{ m.notices_title }</h2>
             if !general.is_empty() {
                 <ul>{ for general.iter().map(item) }</ul>
             }

@@ -25,6 +25,7 @@ pub mod options;
 pub mod points;
 pub mod proportion;
 pub mod render;
+pub mod saved;
 pub mod selection;
 pub mod template;
 #[cfg(not(target_arch = "wasm32"))]

@@ -48,6 +48,13 @@ pub enum Notice {
     },
     /// The answers name a catalogue version this widget does not know.
     UnknownCatalogue(String),
+    /// Answers were opened from a file (its name).
+    FileOpened(String),
+    /// A file could not be opened as saved answers; nothing changed.
+    FileUnusable {
+        file: String,
+        problem: super::saved::OpenProblem,
+    },
     /// A criterion of this selection changed since the answers were saved.
     CriterionChanged {
         version: String,

@@ -415,6 +415,7 @@ impl Messages {
 }
 
 use crate::domain::notice::Notice;
+use crate::domain::saved::OpenProblem;
 use crate::domain::selection::{Field, FieldError, Problem};
 
 impl Messages {
@@ -490,6 +491,22 @@ impl Messages {
                 None => fill(self.notice_older_catalogue_unversioned, &[("to", to)]),
             },
             Notice::UnknownCatalogue(v) => fill(self.notice_unknown_catalogue, &[("version", v)]),
+            Notice::FileOpened(file) => fill(self.notice_file_opened, &[("file", file)]),
+            Notice::FileUnusable { file, problem } => match problem {
+                OpenProblem::TooLarge { bytes } => fill(
+                    self.notice_file_too_large,
+                    &[("file", file), ("size", &bytes.div_ceil(1000).to_string())],
+                ),
+                OpenProblem::NotJson => fill(self.notice_file_not_json, &[("file", file)]),
+                OpenProblem::NotAnswers => fill(self.notice_file_not_answers, &[("file", file)]),
+                OpenProblem::NewerVersion(v) => fill(
+                    self.notice_file_newer,
+                    &[("file", file), ("version", &v.to_string())],
+                ),
+                OpenProblem::Field { path, .. } => {
+                    fill(self.notice_file_field, &[("file", file), ("field", path)])
+                }
+            },
             Notice::CriterionChanged {
                 version,
                 id,

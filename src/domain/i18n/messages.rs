@@ -161,6 +161,16 @@ pub struct Messages {
     pub draft_full: &'static str,
     pub draft_failed: &'static str,
     pub draft_forget: &'static str,
+    pub save_answers: &'static str,
+    pub open_answers: &'static str,
+    pub answers_file_hint: &'static str,
+    pub answers_saved: &'static str,
+    pub notice_file_opened: &'static str,
+    pub notice_file_too_large: &'static str,
+    pub notice_file_not_json: &'static str,
+    pub notice_file_not_answers: &'static str,
+    pub notice_file_newer: &'static str,
+    pub notice_file_field: &'static str,
 
     // Document
     pub doc_title: &'static str,
