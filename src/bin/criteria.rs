@@ -391,18 +391,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 fn run(args: Args) -> Result<String, String> {
     // The document's language: the chosen one where its catalogue exists, English until then, as
     // the widget in that language downloads it.
-    let mut selection = match (&args.fragment, &args.json) {
+    let (mut selection, read_notices) = match (&args.fragment, &args.json) {
         (Some(link), _) => {
             let fragment = link.rsplit_once('#').map_or(link.as_str(), |(_, f)| f);
-            let (selection, notices) = fragment::decode(fragment);
-            let language = args
-                .language
-                .or_else(|| Language::from_code(&selection.language))
-                .unwrap_or_default();
-            for notice in notices {
-                eprintln!("note: {}", language.messages().notice(&notice));
-            }
-            selection
+            fragment::decode(fragment)
         }
         (_, Some(path)) => {
             let contents =
@@ -421,7 +413,7 @@ fn run(args: Args) -> Result<String, String> {
                     ("answers".into(), saved::Json::from(&value)),
                 ])
             };
-            let (selection, notices) = saved::open(&value).map_err(|e| {
+            saved::open(&value).map_err(|e| {
                 let e = e.to_string();
                 let e = if framed {
                     e
@@ -429,15 +421,7 @@ fn run(args: Args) -> Result<String, String> {
                     e.replacen("\"answers.", "\"", 1)
                 };
                 format!("{path}: cannot open the answers: {e}")
-            })?;
-            let language = args
-                .language
-                .or_else(|| Language::from_code(&selection.language))
-                .unwrap_or_default();
-            for notice in notices {
-                eprintln!("note: {}", language.messages().notice(&notice));
-            }
-            selection
+            })?
         }
         (None, None) => unreachable!("parse_args requires one source"),
     };
@@ -447,6 +431,10 @@ fn run(args: Args) -> Result<String, String> {
         .language
         .or_else(|| Language::from_code(&selection.language))
         .unwrap_or_default();
+    // What the reading itself left out, in that language.
+    for notice in read_notices {
+        eprintln!("note: {}", language.messages().notice(&notice));
+    }
     let document_language = language.document_language();
     let catalog = embedded::catalog(document_language).map_err(|e| e.to_string())?;
     let second = args
