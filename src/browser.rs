@@ -232,7 +232,7 @@ pub async fn copy_text(text: &str) -> Result<(), NotAllowed> {
 }
 
 /// Offers `content` as a file download. The object URL is released a minute later.
-pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), NotAllowed> {
+pub fn download(file_name: &str, mime: &str, content: &[u8]) -> Result<(), NotAllowed> {
     let document = window().and_then(|w| w.document()).ok_or(NotAllowed)?;
     let url = ObjectUrl::from(Blob::new_with_options(content, Some(mime)));
     let anchor: web_sys::HtmlAnchorElement = document

@@ -11,14 +11,14 @@ use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::i18n::MESSAGE_COUNT;
 use criteria_builder::domain::proportion;
-use criteria_builder::domain::render::{export, Format, Part};
+use criteria_builder::domain::render::{Format, Part};
 use criteria_builder::domain::saved;
 use criteria_builder::domain::translation;
 use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html|grid-csv] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria answers [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en|de|fr]
@@ -50,7 +50,9 @@ Renders a selection to the document the widget exports, byte for byte.
               in it where its catalogue is translated; with a second one (de,fr) every export carries
               the document in both, side by side in HTML and paragraph after paragraph in Markdown
               and text (default: the selection's second_language, if any)
-  --format    markdown (default), text, or html (the standalone print-friendly file)
+  --format    markdown (default), text, html (the standalone print-friendly file), or grid-csv (the
+              evaluation grid of the award criteria: per lot, each with its points and scoring,
+              and a column per bidder; comma-separated in English, semicolons in German and French)
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender
               text for publication), selection, specifications, award, contract (one stage),
               management (the contract-management plan) or guidance (notes and references)
@@ -388,7 +390,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     Ok(parsed)
 }
 
-fn run(args: Args) -> Result<String, String> {
+fn run(args: Args) -> Result<Vec<u8>, String> {
     // The document's language: the chosen one where its catalogue exists, English until then, as
     // the widget in that language downloads it.
     let (mut selection, read_notices) = match (&args.fragment, &args.json) {
@@ -466,12 +468,12 @@ fn run(args: Args) -> Result<String, String> {
         if let Some(second) = args.second {
             selection.second_language = second.code().to_string();
         }
-        return Ok(saved::write(&selection));
+        return Ok(saved::write(&selection).into_bytes());
     }
-    let format = Format::from_code(&args.format).ok_or(format!(
-        "unknown format {:?} (markdown, text or html)",
-        args.format
-    ))?;
+    let format = Format::from_code(&args.format).ok_or_else(|| {
+        let known: Vec<&str> = Format::ALL.into_iter().map(Format::code).collect();
+        format!("unknown format {:?} ({})", args.format, known.join(", "))
+    })?;
     let document = assemble(&catalog, &selection, document_language);
     let second = match second {
         Some(language) => {
@@ -480,7 +482,7 @@ fn run(args: Args) -> Result<String, String> {
         }
         None => None,
     };
-    Ok(export(format, &document, second.as_ref(), args.part))
+    Ok(format.render(&document, second.as_ref(), args.part))
 }
 
 fn main() -> ExitCode {
@@ -539,7 +541,7 @@ fn main() -> ExitCode {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
             if stdout
-                .write_all(output.as_bytes())
+                .write_all(&output)
                 .and_then(|_| stdout.flush())
                 .is_err()
             {

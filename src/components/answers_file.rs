@@ -26,7 +26,7 @@ pub fn answers_file(props: &AnswersFileProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let json = saved::write(&state.selection);
             let name = saved::file_name(&browser::today());
-            if browser::download(&name, "application/json", &json).is_ok() {
+            if browser::download(&name, "application/json", json.as_bytes()).is_ok() {
                 let seq = saved_as.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
                 saved_as.set(Some((seq, name)));
             }

@@ -53,12 +53,12 @@ pub fn export_panel(
             });
         })
     };
-    let download = |extension: &'static str, mime: &'static str, format: Format| {
+    let download = |format: Format| {
         let (document, second, report) = (document.clone(), second.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
-            let name = part.file_name(extension);
-            let contents = export(format, &document, second.as_deref(), part);
-            if browser::download(&name, mime, &contents).is_ok() {
+            let name = format.file_name(part);
+            let bytes = format.render(&document, second.as_deref(), part);
+            if browser::download(&name, format.mime(), &bytes).is_ok() {
                 report.emit(Status::Downloaded(name));
             }
         })
@@ -129,12 +129,10 @@ pub fn export_panel(
             <div class="ecb-button-group">
                 <button type="button" class="ecb-button" onclick={copy(true)}>{ m.copy_rich }</button>
                 <button type="button" class="ecb-button ecb-button-secondary" onclick={copy(false)}>{ m.copy_plain }</button>
-                <button type="button" class="ecb-button ecb-button-secondary"
-                        onclick={download("md", "text/markdown;charset=utf-8", Format::Markdown)}>{ m.download_markdown }</button>
-                <button type="button" class="ecb-button ecb-button-secondary"
-                        onclick={download("txt", "text/plain;charset=utf-8", Format::Text)}>{ m.download_text }</button>
-                <button type="button" class="ecb-button ecb-button-secondary"
-                        onclick={download("html", "text/html;charset=utf-8", Format::Html)}>{ m.download_html }</button>
+                { for Format::ALL.into_iter().map(|format| html! {
+                    <button type="button" class="ecb-button ecb-button-secondary"
+                            onclick={download(format)}>{ format.label(m) }</button>
+                }) }
                 <button type="button" class="ecb-button ecb-button-secondary" onclick={copy_link}>{ m.copy_link }</button>
             </div>
             // Keyed by the status count: a repeated action inserts a new node, announced again.

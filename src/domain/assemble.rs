@@ -853,6 +853,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                 lots,
                 body,
                 points: points_line,
+                max_points: points,
                 scoring: criterion.award.as_ref().map(|a| a.scoring.clone()),
                 verification: ItemVerification {
                     submit: criterion.verification.submit.clone(),

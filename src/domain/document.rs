@@ -64,6 +64,8 @@ pub struct Item {
     pub only: Vec<String>,
     pub body: Vec<Block<Line>>,
     pub points: Option<Vec<Span>>,
+    /// What an award criterion is worth in its lot, once the buyer gave the total points.
+    pub max_points: Option<u32>,
     pub scoring: Option<String>,
     pub verification: ItemVerification,
     pub legal: Vec<String>,

@@ -3,7 +3,7 @@
 // preview and per-lot levels of step 3, and the browser's Back button between steps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertClean, assertAccessible, category } from './harness.mjs';
+import { start, openPage, assertClean, assertAccessible, category, downloadText, cliRender } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -162,6 +162,23 @@ test('products can be bought in one lot, and the document says which criteria co
   assert.equal(await page.locator('.ecb-review-summary tbody tr').count(), 1);
   const text = await page.textContent('.ecb-document');
   assert.ok(text.includes('Lot 1: Laptops and desktop computers; Monitors and displays'), text.slice(0, 400));
+  await assertClean(env, session);
+  await session.context.close();
+});
+
+test('the evaluation grid downloads as the command line writes it, a row per award criterion and lot', async () => {
+  const session = await openPage(env, `/#${TWO_LOTS}`);
+  const { page } = session;
+  await page.waitForSelector('.ecb-document');
+  const grid = await downloadText(page, 'Download the evaluation grid (CSV)');
+  assert.equal(grid, cliRender(['--format', 'grid-csv', '--fragment', TWO_LOTS]));
+  const lines = grid.split('\r\n').filter(Boolean);
+  assert.ok(lines[0].startsWith('\ufeffLot,Criterion,Title,Points,How it is scored,Bidder 1: score'), lines[0]);
+  // Each lot's award criteria, then its total: the buyer's 20 points.
+  const totals = lines.filter((l) => l.includes(',Total points of the lot,'));
+  assert.equal(totals.length, 2);
+  assert.ok(totals.every((l) => l.includes(',Total points of the lot,20,')), totals.join('\n'));
+  assert.match(await page.textContent('.ecb-export .ecb-status'), /ethical-ict-criteria-evaluation-grid\.csv/);
   await assertClean(env, session);
   await session.context.close();
 });

@@ -2,6 +2,7 @@
 //! heading, a paragraph or a list looks and how its text is escaped. So every format carries the
 //! same content, and a fix to the outline reaches them all.
 
+pub mod grid;
 pub mod html;
 pub mod markdown;
 pub mod text;
@@ -903,23 +904,85 @@ pub fn pair_text_hash(rows: &Rows, first: &Document, second: &Document) -> Strin
     super::digest::short_sha256(text::rows_text(rows, first, second).as_bytes())
 }
 
-/// A file format of the export.
+/// A file the export offers: what it is called, its MIME type, and how a document becomes its
+/// bytes. The export panel and the command line both list and render formats only through this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
     Text,
     /// The standalone, print-friendly HTML file.
     Html,
+    /// The evaluation grid of the award criteria, as CSV (whatever the part).
+    GridCsv,
 }
 
 impl Format {
+    /// In the order the export panel offers them.
+    pub const ALL: [Format; 4] = [
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::GridCsv,
+    ];
+
+    /// The name on the command line (`--format`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::GridCsv => "grid-csv",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Format> {
         match code {
-            "markdown" | "md" => Some(Format::Markdown),
-            "text" | "txt" => Some(Format::Text),
-            "html" => Some(Format::Html),
-            _ => None,
+            "md" => Some(Format::Markdown),
+            "txt" => Some(Format::Text),
+            "csv" | "grid" => Some(Format::GridCsv),
+            code => Format::ALL.into_iter().find(|f| f.code() == code),
         }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Html => "html",
+            Format::GridCsv => "csv",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Text => "text/plain;charset=utf-8",
+            Format::Html => "text/html;charset=utf-8",
+            Format::GridCsv => "text/csv;charset=utf-8",
+        }
+    }
+
+    /// The download button's words.
+    pub fn label(self, m: &Messages) -> &'static str {
+        match self {
+            Format::Markdown => m.download_markdown,
+            Format::Text => m.download_text,
+            Format::Html => m.download_html,
+            Format::GridCsv => m.download_grid,
+        }
+    }
+
+    /// The file's name for a part: the grid is the award criteria's whatever the part.
+    pub fn file_name(self, part: Part) -> String {
+        match self {
+            Format::GridCsv => "ethical-ict-criteria-evaluation-grid.csv".to_string(),
+            format => part.file_name(format.extension()),
+        }
+    }
+
+    /// The file's bytes: what the widget downloads and the command line prints.
+    pub fn render(self, first: &Document, second: Option<&Document>, part: Part) -> Vec<u8> {
+        export(self, first, second, part).into_bytes()
     }
 }
 
@@ -934,5 +997,7 @@ pub fn export(format: Format, first: &Document, second: Option<&Document>, part:
         (Format::Text, Some(second)) => text::render_pair(first, second, part),
         (Format::Html, None) => html::standalone(first, part),
         (Format::Html, Some(second)) => html::standalone_pair(first, second, part),
+        // The evaluators score in one language: the first.
+        (Format::GridCsv, _) => grid::csv(first),
     }
 }
