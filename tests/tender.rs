@@ -199,6 +199,9 @@ fn every_part_exports_alone_with_the_hash_of_its_own_text() {
                 assert!(has("Part B") && !has("Part A") && !has("Part C"))
             }
             Part::Guidance => assert!(has("Part C") && has("References") && !has("Part A")),
+            Part::Questionnaire => {
+                assert!(has("Supplier questionnaire") && has("(EX1)") && !has("Part A"))
+            }
         }
     }
 }

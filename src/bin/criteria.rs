@@ -55,7 +55,9 @@ Renders a selection to the document the widget exports, byte for byte.
               and a column per bidder; comma-separated in English, semicolons in German and French)
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender
               text for publication), selection, specifications, award, contract (one stage),
-              management (the contract-management plan) or guidance (notes and references)
+              management (the contract-management plan), guidance (notes and references) or
+              questionnaire (the supplier questionnaire: a numbered question per criterion, with
+              the proof it accepts and room for the answer per lot)
 What could not be used from the selection is reported on standard error.
 
 answers prints the file of saved answers the widget's \"Save answers as a file\" downloads for the

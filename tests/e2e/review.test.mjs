@@ -179,6 +179,12 @@ test('the evaluation grid downloads as the command line writes it, a row per awa
   assert.equal(totals.length, 2);
   assert.ok(totals.every((l) => l.includes(',Total points of the lot,20,')), totals.join('\n'));
   assert.match(await page.textContent('.ecb-export .ecb-status'), /ethical-ict-criteria-evaluation-grid\.csv/);
+  // The supplier questionnaire is a part like the others, in every format.
+  await page.selectOption('[id$="-export-part"]', 'questionnaire');
+  const questionnaire = await downloadText(page, 'Download Markdown');
+  assert.equal(questionnaire, cliRender(['--part', 'questionnaire', '--fragment', TWO_LOTS]));
+  assert.match(questionnaire, /#### Question 1 \(EX1\)/);
+  assert.match(await page.textContent('.ecb-export .ecb-status'), /ethical-ict-criteria-questionnaire\.md/);
   await assertClean(env, session);
   await session.context.close();
 });

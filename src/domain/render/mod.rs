@@ -5,6 +5,7 @@
 pub mod grid;
 pub mod html;
 pub mod markdown;
+mod questionnaire;
 pub mod text;
 
 use super::catalog::CriterionKind;
@@ -170,10 +171,12 @@ pub enum Part {
     Stage(ProcedureStage),
     /// The guidance notes and the references.
     Guidance,
+    /// The supplier questionnaire built from the tender's criteria.
+    Questionnaire,
 }
 
 impl Part {
-    pub const ALL: [Part; 8] = [
+    pub const ALL: [Part; 9] = [
         Part::Whole,
         Part::Tender,
         Part::Stage(ProcedureStage::Selection),
@@ -182,6 +185,7 @@ impl Part {
         Part::Stage(ProcedureStage::Contract),
         Part::Stage(ProcedureStage::Management),
         Part::Guidance,
+        Part::Questionnaire,
     ];
 
     /// A stable name, for the command line and file names.
@@ -191,6 +195,7 @@ impl Part {
             Part::Tender => "tender",
             Part::Stage(stage) => stage.code(),
             Part::Guidance => "guidance",
+            Part::Questionnaire => "questionnaire",
         }
     }
 
@@ -206,6 +211,7 @@ impl Part {
             Part::Stage(ProcedureStage::Management) => m.part_plan_only.to_string(),
             Part::Stage(stage) => fill(m.part_stage_only, &[("stage", m.stage(stage))]),
             Part::Guidance => m.part_guidance_only.to_string(),
+            Part::Questionnaire => m.part_questionnaire_only.to_string(),
         }
     }
 
@@ -213,7 +219,7 @@ impl Part {
         match self {
             Part::Whole | Part::Tender => true,
             Part::Stage(stage) => stage.includes(kind),
-            Part::Guidance => false,
+            Part::Guidance | Part::Questionnaire => false,
         }
     }
 
@@ -258,6 +264,7 @@ pub fn parts_of(doc: &Document) -> Vec<Part> {
             }
             Part::Stage(stage) => doc.sections.iter().any(|s| stage.includes(s.kind)),
             Part::Guidance => !doc.guidance.is_empty() || !doc.scope_gaps.is_empty(),
+            Part::Questionnaire => !doc.sections.is_empty(),
         })
         .collect()
 }
@@ -270,6 +277,7 @@ fn part_name(m: &Messages, part: Part) -> String {
         Part::Stage(ProcedureStage::Management) => m.part_name_plan.to_string(),
         Part::Stage(stage) => fill(m.part_name_stage, &[("stage", m.stage(stage))]),
         Part::Guidance => m.part_name_guidance.to_string(),
+        Part::Questionnaire => m.part_name_questionnaire.to_string(),
     }
 }
 
@@ -708,6 +716,9 @@ pub fn walk_body(doc: &Document, part: Part, sink: &mut dyn Sink) {
     }
     if part.has_guidance() {
         walk_guidance(doc, sink);
+    }
+    if part == Part::Questionnaire {
+        questionnaire::walk(doc, sink);
     }
 }
 
