@@ -54,7 +54,7 @@ test('saved answers are the command line\'s file and open to the same review in 
   await openFile(page, 'Open saved answers', file);
   await page.waitForSelector('.ecb-document');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'ecb-notices-title');
-  assert.ok((await page.textContent('.ecb-notices')).includes('Réponses ouvertes depuis « ethical-ict-criteria-answers.json »'));
+  assert.ok((await page.textContent('.ecb-notices')).includes('Réponses chargées depuis le fichier «\u00a0ethical-ict-criteria-answers.json\u00a0»'));
   assert.equal(await downloadText(page, 'Télécharger au format Markdown'), document);
   await page.waitForFunction(() => location.hash.includes('tb=laptops-desktops'));
   await assertAccessible(page, 'review after opening saved answers');

@@ -160,7 +160,7 @@ pub const EN: Messages = Messages {
     questionnaire_provide: "To provide",
     questionnaire_checked: "Checked during the contract",
     questionnaire_answer: "Your answer and the evidence attached",
-    questionnaire_answer_lot: "Your answer and evidence for {lot}",
+    questionnaire_answer_lot: "Your answer and evidence ({lot})",
     download_grid: "Download the evaluation grid (CSV)",
     grid_lot: "Lot",
     grid_criterion: "Criterion",
