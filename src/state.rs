@@ -97,6 +97,9 @@ pub struct WizardState {
     pub errors: Vec<FieldError>,
     /// What could not be used from a link or host option.
     pub notices: Vec<Notice>,
+    /// The answers a file opened over, offered back while its notice is shown (nothing the buyer
+    /// had is lost to a file opened by mistake).
+    pub replaced: Option<Box<Selection>>,
     /// Bumped whenever focus should move; 0 means never (the widget does not grab focus on load).
     pub focus_request: u32,
     pub focus: FocusTarget,
@@ -159,6 +162,8 @@ pub enum Action {
         selection: Box<Selection>,
         notices: Vec<Notice>,
     },
+    /// Back to the answers the last opened file replaced.
+    UndoOpen,
     /// A file that could not be opened as saved answers: said, and nothing else changes.
     OpenFailed {
         file: String,
@@ -210,6 +215,7 @@ impl WizardState {
             step: Step::Products,
             errors: Vec::new(),
             notices: Vec::new(),
+            replaced: None,
             focus_request: 0,
             focus: FocusTarget::StepHeading,
             status: None,
@@ -524,12 +530,22 @@ impl Reducible for WizardState {
                     next.request_focus(FocusTarget::Criterion(key));
                 }
             }
-            Action::DismissNotices => next.notices.clear(),
+            Action::DismissNotices => {
+                next.notices.clear();
+                next.replaced = None;
+            }
+            Action::UndoOpen => {
+                if let Some(previous) = next.replaced.take() {
+                    next.adopt(*previous, Vec::new());
+                    next.request_focus(FocusTarget::StepHeading);
+                }
+            }
             Action::LoadFragment(fragment) => {
                 if fragment.trim_start_matches('#') == self.fragment() {
                     return self;
                 }
                 next.load(&fragment);
+                next.replaced = None;
                 next.request_focus(FocusTarget::StepHeading);
             }
             Action::OpenAnswers {
@@ -537,13 +553,17 @@ impl Reducible for WizardState {
                 selection,
                 notices,
             } => {
+                next.replaced =
+                    (!self.selection.is_empty()).then(|| Box::new(self.selection.clone()));
                 next.adopt(*selection, notices);
                 next.notices.insert(0, Notice::FileOpened(file));
                 next.request_focus(FocusTarget::Notices);
             }
             Action::OpenFailed { file, problem } => {
+                // The latest file's problem replaces an earlier one; a file opened before stays
+                // said, with the way back to the answers it replaced.
                 next.notices
-                    .retain(|n| !matches!(n, Notice::FileUnusable { .. } | Notice::FileOpened(_)));
+                    .retain(|n| !matches!(n, Notice::FileUnusable { .. }));
                 next.notices.push(Notice::FileUnusable { file, problem });
                 next.request_focus(FocusTarget::Notices);
             }

@@ -631,4 +631,24 @@ fn opened_answers_replace_the_selection_and_a_bad_file_changes_nothing() {
     assert_eq!(opened.selection.categories.len(), 1);
     assert_eq!(opened.step, Step::Ambition);
     assert_eq!(opened.focus, FocusTarget::Notices);
+    // The answers it replaced are offered back, also after another file failed to open.
+    assert_eq!(opened.replaced.as_deref(), Some(&state.selection));
+    let failed_after = opened.clone().reduce(Action::OpenFailed {
+        file: "broken.json".into(),
+        problem: OpenProblem::NotJson,
+    });
+    assert!(failed_after
+        .notices
+        .contains(&Notice::FileOpened("answers.json".into())));
+    let undone = failed_after.reduce(Action::UndoOpen);
+    assert_eq!(undone.selection, state.selection);
+    assert_eq!(undone.replaced, None);
+    assert_eq!(undone.step, state.selection.first_incomplete_step());
+    // Dismissing the notes lets the old answers go.
+    let dismissed = opened.reduce(Action::DismissNotices);
+    assert_eq!(dismissed.replaced, None);
+    assert_eq!(
+        dismissed.clone().reduce(Action::UndoOpen).selection,
+        dismissed.selection
+    );
 }

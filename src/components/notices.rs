@@ -16,6 +16,10 @@ pub fn notices(ctx: &WizardContext) -> Html {
         let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissNotices))
     };
+    let undo = {
+        let state = ctx.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::UndoOpen))
+    };
     // What changed for each criterion can run to dozens of lines: it sits behind a summary.
     let (changed, general): (Vec<&Notice>, Vec<&Notice>) = ctx
         .state
@@ -35,9 +39,16 @@ pub fn notices(ctx: &WizardContext) -> Html {
                     <ul>{ for changed.iter().map(item) }</ul>
                 </details>
             }
-            <button type="button" class="ecb-button ecb-button-secondary" onclick={dismiss}>
-                { m.dismiss }
-            </button>
+            <div class="ecb-button-group">
+                if ctx.state.replaced.is_some() {
+                    <button type="button" class="ecb-button ecb-button-secondary" onclick={undo}>
+                        { m.undo_open }
+                    </button>
+                }
+                <button type="button" class="ecb-button ecb-button-secondary" onclick={dismiss}>
+                    { m.dismiss }
+                </button>
+            </div>
         </section>
     }
 }

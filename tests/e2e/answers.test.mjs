@@ -98,6 +98,12 @@ test('a file that cannot be opened names its field and changes nothing', async (
   // The answers are the file's: laptops, no monitors, and the risks step asks for what is missing.
   await page.waitForFunction(() => /[#&]c=laptops-desktops(&|$)/.test(location.hash));
   assert.equal(await page.textContent('.ecb-step-of'), 'Step 2 of 5');
+  await assertAccessible(page, 'answers opened from a file, with the way back');
+  // Opened by mistake: the answers it replaced come back with one button.
+  await page.getByRole('button', { name: 'Go back to the answers you had before opening the file' }).click();
+  await page.waitForFunction(() => /[#&]c=monitors(&|$)/.test(location.hash));
+  assert.equal(await page.locator('.ecb-notices').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2');
   await assertClean(env, session);
   await session.context.close();
 });

@@ -150,6 +150,7 @@ pub const EN: Messages = Messages {
     draft_full: "Your latest answers could not be saved: this browser's storage for this site is full. They stay on this page until you close it; to keep them, copy the share link on the last step.",
     draft_failed: "Your latest answers could not be saved in this browser. They stay on this page until you close it; to keep them, copy the share link on the last step.",
     draft_forget: "Stop saving and forget my answers in this browser",
+    undo_open: "Go back to the answers you had before opening the file",
     part_questionnaire_only: "Supplier questionnaire (for bidders)",
     part_name_questionnaire: "the supplier questionnaire",
     questionnaire_title: "Supplier questionnaire",

@@ -161,6 +161,7 @@ pub struct Messages {
     pub draft_full: &'static str,
     pub draft_failed: &'static str,
     pub draft_forget: &'static str,
+    pub undo_open: &'static str,
     pub part_questionnaire_only: &'static str,
     pub part_name_questionnaire: &'static str,
     pub questionnaire_title: &'static str,
