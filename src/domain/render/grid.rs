@@ -85,17 +85,7 @@ pub fn csv(doc: &Document) -> String {
             continue;
         };
         for group in groups {
-            let lot = doc
-                .lots
-                .iter()
-                .find(|l| l.number == group.lot)
-                .map(|l| {
-                    fill(
-                        m.lot_heading,
-                        &[("n", &l.number.to_string()), ("name", &l.name)],
-                    )
-                })
-                .unwrap_or_default();
+            let lot = super::lot_titles(doc, &[group.lot]).concat();
             let mut total: Option<u32> = Some(0);
             for item in &group.items {
                 // The number when the buyer gave the total; else the marker the text shows.

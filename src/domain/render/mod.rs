@@ -321,17 +321,7 @@ fn walk_item(
         let lots = if item.lots.len() == doc.lots.len() {
             m.applies_all.to_string()
         } else {
-            let named: Vec<String> = item
-                .lots
-                .iter()
-                .filter_map(|n| doc.lots.iter().find(|l| l.number == *n))
-                .map(|l| {
-                    fill(
-                        m.lot_heading,
-                        &[("n", &l.number.to_string()), ("name", &l.name)],
-                    )
-                })
-                .collect();
+            let named = lot_titles(doc, &item.lots);
             let named: Vec<&str> = named.iter().map(String::as_str).collect();
             m.join_list(&named)
         };
@@ -405,6 +395,16 @@ fn walk_item(
             sink.paragraph(&field(m, m.lot_risks, &item.why.risks.join(", ")));
         }
     }
+}
+
+/// "Lot 1: Laptops…" for each of these lot numbers the document has.
+fn lot_titles(doc: &Document, numbers: &[usize]) -> Vec<String> {
+    let m = doc.language.messages();
+    numbers
+        .iter()
+        .filter_map(|n| doc.lots.iter().find(|l| l.number == *n))
+        .map(|l| lot_title(m, l))
+        .collect()
 }
 
 fn lot_title(m: &Messages, lot: &Lot) -> String {

@@ -82,16 +82,7 @@ pub(super) fn walk(doc: &Document, sink: &mut dyn Sink) {
                     ],
                 )),
             );
-            let lot_names: Vec<String> = lots
-                .iter()
-                .filter_map(|n| doc.lots.iter().find(|l| l.number == *n))
-                .map(|l| {
-                    fill(
-                        m.lot_heading,
-                        &[("n", &l.number.to_string()), ("name", &l.name)],
-                    )
-                })
-                .collect();
+            let lot_names = super::lot_titles(doc, &lots);
             if doc.lots.len() > 1 {
                 let names: Vec<&str> = lot_names.iter().map(String::as_str).collect();
                 sink.paragraph(&field(m, m.applies_to, &m.join_list(&names)));
