@@ -6,7 +6,7 @@ use criteria_builder::domain::assemble::assemble;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
-use criteria_builder::domain::render::{export, parts_of, Format, Part};
+use criteria_builder::domain::render::{markdown, parts_of, Format, Part};
 use std::collections::BTreeSet;
 
 const LINK: &str = "v=1&c=laptops-desktops,monitors,ev-batteries&r=forced-labour,child-labour,conflict-minerals&l=spearhead&s=selection,specifications,award,contract,management&tb=laptops-desktops&a=City&m=48&p=30";
@@ -17,7 +17,7 @@ fn every_tender_criterion_is_a_numbered_question_with_its_proof_and_room_for_the
     let (selection, _) = fragment::decode(LINK);
     let doc = assemble(&catalog, &selection, Language::En);
     assert!(parts_of(&doc).contains(&Part::Questionnaire));
-    let text = export(Format::Markdown, &doc, None, Part::Questionnaire);
+    let text = markdown::render(&doc, Part::Questionnaire);
     let m = Language::En.messages();
     // Numbered 1, 2, 3… without a gap, each naming its criterion.
     let questions: Vec<&str> = text

@@ -18,7 +18,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html|grid-csv] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html|docx|odt|grid-csv] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria answers [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en|de|fr]
@@ -48,9 +48,10 @@ Renders a selection to the document the widget exports, byte for byte.
               catalogue the selection was made with; what changed since is reported on standard error)
   --language  the widget's language (en, de or fr; default: the selection's, else en): the document is
               in it where its catalogue is translated; with a second one (de,fr) every export carries
-              the document in both, side by side in HTML and paragraph after paragraph in Markdown
-              and text (default: the selection's second_language, if any)
-  --format    markdown (default), text, html (the standalone print-friendly file), or grid-csv (the
+              the document in both, side by side in HTML, .docx and .odt, and paragraph after
+              paragraph in Markdown and text (default: the selection's second_language, if any)
+  --format    markdown (default), text, html (the standalone print-friendly file), docx (Word),
+              odt (OpenDocument, LibreOffice), or grid-csv (the
               evaluation grid of the award criteria: per lot, each with its points and scoring,
               and a column per bidder; comma-separated in English, semicolons in German and French)
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender

@@ -7,7 +7,7 @@ use crate::browser;
 use crate::domain::document::Document;
 use crate::domain::i18n::fill;
 use crate::domain::i18n::Language;
-use crate::domain::render::{export, html, parts_of, Format, Part};
+use crate::domain::render::{html, parts_of, text, Format, Part};
 use crate::state::{Action, Status};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,7 +35,10 @@ pub fn export_panel(
         Callback::from(move |_: MouseEvent| {
             let (document, second, report) = (document.clone(), second.clone(), report.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let plain = export(Format::Text, &document, second.as_deref(), part);
+                let plain = match &second {
+                    Some(second) => text::render_pair(&document, second, part),
+                    None => text::render(&document, part),
+                };
                 let result = if rich {
                     let html = match &second {
                         Some(second) => html::fragment_pair(&document, second, part),

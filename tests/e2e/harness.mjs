@@ -128,9 +128,29 @@ export async function downloadText(page, buttonName, { keyboard = false } = {}) 
   return readFile(file, 'utf8');
 }
 
+/** Clicks the download button with this name and returns the file's name and bytes. */
+export async function downloadFile(page, buttonName) {
+  const dir = await tempDir();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName }).click(),
+  ]);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), bytes: await readFile(file) };
+}
+
 /** What `criteria render` prints for these arguments (the command line the widget must match). */
 export function cliRender(args) {
   return execFileSync(join(ROOT, 'target', 'debug', 'criteria'), ['render', ...args], { encoding: 'utf8' });
+}
+
+/** The command line's export as bytes (the office formats), standard error left out. */
+export function cliRenderBytes(args) {
+  return execFileSync(join(ROOT, 'target', 'debug', 'criteria'), ['render', ...args], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /// The product-category checkbox of step 1 with this name. The scope questions under it name the

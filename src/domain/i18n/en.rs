@@ -163,6 +163,8 @@ pub const EN: Messages = Messages {
     questionnaire_answer: "Your answer and the evidence attached",
     questionnaire_answer_lot: "Your answer and evidence ({lot})",
     download_grid: "Download the evaluation grid (CSV)",
+    download_docx: "Download for Word (.docx)",
+    download_odt: "Download for LibreOffice (.odt)",
     grid_lot: "Lot",
     grid_criterion: "Criterion",
     grid_title: "Title",

@@ -174,6 +174,8 @@ pub struct Messages {
     pub questionnaire_answer: &'static str,
     pub questionnaire_answer_lot: &'static str,
     pub download_grid: &'static str,
+    pub download_docx: &'static str,
+    pub download_odt: &'static str,
     pub grid_lot: &'static str,
     pub grid_criterion: &'static str,
     pub grid_title: &'static str,

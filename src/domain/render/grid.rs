@@ -47,7 +47,7 @@ fn row(out: &mut String, fields: &[&str], separator: char) {
     out.push_str("\r\n");
 }
 
-fn span_text(doc: &Document, spans: &[Span]) -> String {
+pub(super) fn span_text(doc: &Document, spans: &[Span]) -> String {
     let m = doc.language.messages();
     spans
         .iter()

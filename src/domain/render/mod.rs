@@ -5,6 +5,7 @@
 pub mod grid;
 pub mod html;
 pub mod markdown;
+pub mod office;
 mod questionnaire;
 pub mod text;
 
@@ -42,6 +43,54 @@ pub trait Sink {
     /// Called before each criterion's heading; the preview puts its "Drop" button and why the
     /// criterion is there here.
     fn item(&mut self, _item: &Item) {}
+    /// A criterion's detail line (points, scoring, verification, labels, legal basis): a
+    /// paragraph, which the office formats give a style of its own.
+    fn detail(&mut self, line: &[Inline]) {
+        self.paragraph(line);
+    }
+    /// A lot's award criteria at a glance, after them: only the office formats, which have tables
+    /// a word processor keeps, write it; the others already say each criterion's points.
+    fn table(&mut self, _table: &Table) {}
+}
+
+/// A table of plain text: a header row, rows, and a closing total row where there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub total: Option<Vec<String>>,
+}
+
+/// A lot's award criteria with their points and scoring rule; the total row once every
+/// criterion has its points, which then add up to the buyer's total for the lot.
+fn award_table(doc: &Document, items: &[Item]) -> Table {
+    let m = doc.language.messages();
+    let mut total: Option<u32> = Some(0);
+    let rows = items
+        .iter()
+        .map(|item| {
+            total = total.and_then(|t| Some(t + item.max_points?));
+            let points = match (item.max_points, &item.points) {
+                (Some(points), _) => points.to_string(),
+                (None, Some(line)) => grid::span_text(doc, line),
+                (None, None) => String::new(),
+            };
+            vec![
+                clean(&format!("{}. {}", item.number, item.title)),
+                points,
+                clean(item.scoring.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect();
+    Table {
+        header: vec![
+            m.grid_criterion.to_string(),
+            m.grid_points.to_string(),
+            m.grid_scoring.to_string(),
+        ],
+        rows,
+        total: total.map(|t| vec![m.grid_total.to_string(), t.to_string(), String::new()]),
+    }
 }
 
 /// Removes what must never reach a document from outside text: control characters (line breaks
@@ -349,12 +398,12 @@ fn walk_item(
     if let Some(points) = &item.points {
         let mut line = vec![labelled(m, m.points), plain(" ")];
         line.extend(spans(m, points));
-        sink.paragraph(&line);
+        sink.detail(&line);
     }
     if let Some(scoring) = &item.scoring {
-        sink.paragraph(&field(m, m.scoring, scoring));
+        sink.detail(&field(m, m.scoring, scoring));
     }
-    sink.paragraph(&field(m, m.verification, &item.verification.submit));
+    sink.detail(&field(m, m.verification, &item.verification.submit));
     for (partial, labels) in [
         (false, &item.verification.labels),
         (true, &item.verification.partial_labels),
@@ -384,15 +433,15 @@ fn walk_item(
                 names.join(", ")
             }
         };
-        sink.paragraph(&field(m, lead, &list));
+        sink.detail(&field(m, lead, &list));
     }
     if !item.verification.equivalent.trim().is_empty() {
-        sink.paragraph(&field(m, m.equivalent_proof, &item.verification.equivalent));
+        sink.detail(&field(m, m.equivalent_proof, &item.verification.equivalent));
     }
     if doc.working_notes {
-        sink.paragraph(&field(m, m.legal_basis, &item.legal.join("; ")));
+        sink.detail(&field(m, m.legal_basis, &item.legal.join("; ")));
         if !item.why.risks.is_empty() {
-            sink.paragraph(&field(m, m.lot_risks, &item.why.risks.join(", ")));
+            sink.detail(&field(m, m.lot_risks, &item.why.risks.join(", ")));
         }
     }
 }
@@ -492,6 +541,11 @@ fn walk_tender(doc: &Document, part: Part, sink: &mut dyn Sink) {
                     }
                     for item in group.iter().flat_map(|g| &g.items) {
                         walk_item(doc, kind, item, !several, &mut named, sink);
+                    }
+                    if let Some(group) = group
+                        .filter(|g| kind == CriterionKind::AwardCriterion && !g.items.is_empty())
+                    {
+                        sink.table(&award_table(doc, &group.items));
                     }
                     // A gap in the weighting the buyer must resolve before publishing: a marker.
                     if let Some(total) = unallocated {
@@ -768,6 +822,7 @@ pub enum Recorded {
     Paragraph(Vec<Inline>),
     Bullets(Vec<Vec<Inline>>),
     Rule,
+    Table(Table),
 }
 
 impl Recorded {
@@ -778,6 +833,7 @@ impl Recorded {
             Recorded::Paragraph(line) => sink.paragraph(line),
             Recorded::Bullets(items) => sink.bullets(items),
             Recorded::Rule => sink.rule(),
+            Recorded::Table(table) => sink.table(table),
         }
     }
 
@@ -790,6 +846,7 @@ impl Recorded {
                 true
             }
             (Recorded::Bullets(a), Recorded::Bullets(b)) => a.len() == b.len(),
+            (Recorded::Table(a), Recorded::Table(b)) => a.rows.len() == b.rows.len(),
             _ => false,
         }
     }
@@ -810,6 +867,9 @@ impl Sink for Recorder {
     }
     fn rule(&mut self) {
         self.0.push(Recorded::Rule);
+    }
+    fn table(&mut self, table: &Table) {
+        self.0.push(Recorded::Table(table.clone()));
     }
 }
 
@@ -925,11 +985,17 @@ pub enum Format {
     Html,
     /// The evaluation grid of the award criteria, as CSV (whatever the part).
     GridCsv,
+    /// Word (Office Open XML).
+    Docx,
+    /// OpenDocument text (LibreOffice).
+    Odt,
 }
 
 impl Format {
     /// In the order the export panel offers them.
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 6] = [
+        Format::Docx,
+        Format::Odt,
         Format::Markdown,
         Format::Text,
         Format::Html,
@@ -943,6 +1009,8 @@ impl Format {
             Format::Text => "text",
             Format::Html => "html",
             Format::GridCsv => "grid-csv",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
     }
 
@@ -961,6 +1029,8 @@ impl Format {
             Format::Text => "txt",
             Format::Html => "html",
             Format::GridCsv => "csv",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
     }
 
@@ -970,6 +1040,10 @@ impl Format {
             Format::Text => "text/plain;charset=utf-8",
             Format::Html => "text/html;charset=utf-8",
             Format::GridCsv => "text/csv;charset=utf-8",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Odt => "application/vnd.oasis.opendocument.text",
         }
     }
 
@@ -980,6 +1054,8 @@ impl Format {
             Format::Text => m.download_text,
             Format::Html => m.download_html,
             Format::GridCsv => m.download_grid,
+            Format::Docx => m.download_docx,
+            Format::Odt => m.download_odt,
         }
     }
 
@@ -991,24 +1067,23 @@ impl Format {
         }
     }
 
-    /// The file's bytes: what the widget downloads and the command line prints.
+    /// The file's bytes: what the widget downloads and the command line prints. A part in one
+    /// language or, with `second`, in two (side by side in HTML and the office files, paragraph
+    /// after paragraph in Markdown and text).
     pub fn render(self, first: &Document, second: Option<&Document>, part: Part) -> Vec<u8> {
-        export(self, first, second, part).into_bytes()
-    }
-}
-
-/// An export: the document of a part in one format, in one language or, with `second`, in two
-/// (side by side in HTML, paragraph after paragraph in Markdown and text). The widget downloads
-/// and the command line prints exactly this.
-pub fn export(format: Format, first: &Document, second: Option<&Document>, part: Part) -> String {
-    match (format, second) {
-        (Format::Markdown, None) => markdown::render(first, part),
-        (Format::Markdown, Some(second)) => markdown::render_pair(first, second, part),
-        (Format::Text, None) => text::render(first, part),
-        (Format::Text, Some(second)) => text::render_pair(first, second, part),
-        (Format::Html, None) => html::standalone(first, part),
-        (Format::Html, Some(second)) => html::standalone_pair(first, second, part),
-        // The evaluators score in one language: the first.
-        (Format::GridCsv, _) => grid::csv(first),
+        match (self, second) {
+            (Format::Markdown, None) => markdown::render(first, part).into_bytes(),
+            (Format::Markdown, Some(second)) => {
+                markdown::render_pair(first, second, part).into_bytes()
+            }
+            (Format::Text, None) => text::render(first, part).into_bytes(),
+            (Format::Text, Some(second)) => text::render_pair(first, second, part).into_bytes(),
+            (Format::Html, None) => html::standalone(first, part).into_bytes(),
+            (Format::Html, Some(second)) => html::standalone_pair(first, second, part).into_bytes(),
+            // The evaluators score in one language: the first.
+            (Format::GridCsv, _) => grid::csv(first).into_bytes(),
+            (Format::Docx, second) => office::docx::render(first, second, part),
+            (Format::Odt, second) => office::odt::render(first, second, part),
+        }
     }
 }

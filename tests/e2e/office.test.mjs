@@ -1,0 +1,126 @@
+// The Word and OpenDocument files read by real clients: python-docx reads the .docx heading
+// structure, which equals the Markdown's (parsed as CommonMark); LibreOffice converts the .docx
+// and the .odt to PDF headless, and pdftotext finds every criterion, every lot and the text hash
+// there; the widget downloads exactly the command line's bytes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Parser } from '../../.ci/node_modules/commonmark/dist/commonmark.js';
+import { assertClean, cliRender, cliRenderBytes, downloadFile, openPage, start, tempDir } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const SELECTIONS = {
+  three: 'v=1&c=laptops-desktops,monitors,ev-batteries&r=forced-labour,child-labour,conflict-minerals&l=spearhead&s=selection,specifications,award,contract,management&tb=laptops-desktops&a=City%20%3Cb%3E%26%20Co%3C%2Fb%3E&m=48&p=30',
+  german: 'v=1&c=smartphones-tablets&r=child-labour&l=basic&s=specifications,award,contract&a=Stadt%20Beispiel&ln=de&p=20',
+};
+// Debian's python3, which has python3-docx (a PATH python may not).
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const READER = join(import.meta.dirname, 'tools', 'office_read.py');
+
+function read(file) {
+  return JSON.parse(execFileSync(PYTHON, [READER, file], { encoding: 'utf8' }));
+}
+
+function markdownHeadings(markdown) {
+  const walker = new Parser().parse(markdown).walker();
+  const headings = [];
+  let current = null;
+  let event;
+  while ((event = walker.next())) {
+    const { node, entering } = event;
+    if (node.type === 'heading') {
+      if (entering) current = { level: node.level, text: '' };
+      else { headings.push(current); current = null; }
+    } else if (current && entering && node.type === 'text') current.text += node.literal;
+  }
+  return headings;
+}
+
+/** Every PDF of these files, converted by LibreOffice in one run; their text, spaces collapsed. */
+function pdfTexts(dir, files) {
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files], {
+    stdio: 'ignore',
+    env: { ...process.env, HOME: dir },
+    timeout: 240_000,
+  });
+  return files.map((file) => {
+    const pdf = join(dir, 'pdf', file.split('/').pop().replace(/\.\w+$/, '.pdf'));
+    return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+      .replace(/\s+/g, ' ');
+  });
+}
+
+test('the .docx and .odt carry the Markdown heading tree, and LibreOffice prints every criterion, lot and the hash', async () => {
+  const dir = await tempDir();
+  const files = [];
+  const expected = [];
+  for (const [name, fragment] of Object.entries(SELECTIONS)) {
+    const markdown = cliRender(['--fragment', fragment]);
+    const headings = markdownHeadings(markdown);
+    const hash = markdown.match(/Text(?:-| )hash ([0-9a-f]{12})/i);
+    assert.ok(hash, `no text hash in the Markdown of ${name}`);
+    const criteria = headings.map((h) => h.text.match(/^((?:EX|SC|TS|AC|CPC)\d+)\./)?.[1]).filter(Boolean);
+    const lots = headings.filter((h) => /^(Lot|Los) \d+: /.test(h.text)).map((h) => h.text);
+    for (const format of ['docx', 'odt']) {
+      const bytes = cliRenderBytes(['--format', format, '--fragment', fragment]);
+      // Deterministic: the same selection gives the same bytes.
+      assert.deepEqual(cliRenderBytes(['--format', format, '--fragment', fragment]), bytes);
+      const file = join(dir, `${name}.${format}`);
+      await writeFile(file, bytes);
+      const read_ = read(file);
+      assert.deepEqual(read_.headings, headings, `${name}.${format}: the heading tree differs from the Markdown's`);
+      assert.equal(read_.properties['Text hash'], hash[1]);
+      assert.ok(read_.tables >= 1, `${name}.${format}: an award table per lot`);
+      if (format === 'odt') {
+        assert.equal(read_.first_entry, 'mimetype');
+        assert.ok(read_.first_stored);
+      } else {
+        assert.ok(read_.styles.includes('Criterion detail'), read_.styles.join());
+        assert.equal(read_.identifier, hash[1]);
+      }
+      files.push(file);
+      expected.push({ name: `${name}.${format}`, criteria, lots, hash: hash[1], typed: name === 'three' });
+    }
+  }
+  // Two languages side by side: one table, both languages marked.
+  const pair = join(dir, 'pair.docx');
+  await writeFile(pair, cliRenderBytes(['--format', 'docx', '--language', 'de,fr', '--fragment', SELECTIONS.three]));
+  assert.deepEqual(read(pair).languages, ['de', 'fr']);
+  const pairOdt = join(dir, 'pair.odt');
+  await writeFile(pairOdt, cliRenderBytes(['--format', 'odt', '--language', 'de,fr', '--fragment', SELECTIONS.three]));
+  assert.deepEqual(read(pairOdt).languages, ['de', 'fr']);
+
+  const texts = pdfTexts(dir, files);
+  texts.forEach((text, i) => {
+    const { name, criteria, lots, hash, typed } = expected[i];
+    for (const c of criteria) assert.ok(text.includes(`${c}.`), `${name}: ${c} not in the PDF`);
+    for (const lot of lots) assert.ok(text.includes(lot), `${name}: "${lot}" not in the PDF`);
+    assert.ok(text.includes(hash), `${name}: the text hash is not in the PDF`);
+    // The page footer: a page number out of the page count.
+    assert.match(text, / 1 \/ \d+ /, `${name}: no page number in the footer`);
+    // Typed text stays text.
+    if (typed) assert.ok(text.includes('City <b>& Co</b>'), `${name}: the authority as typed`);
+  });
+});
+
+test('the widget downloads the .docx and .odt the command line writes, byte for byte', async () => {
+  const session = await openPage(env, `/#${SELECTIONS.three}&ln=fr&l2=de`);
+  const { page } = session;
+  await page.waitForSelector('.ecb-document');
+  for (const [label, format] of [['Télécharger pour Word (.docx)', 'docx'], ['Télécharger pour LibreOffice (.odt)', 'odt']]) {
+    const { name, bytes } = await downloadFile(page, label);
+    // The part the export panel starts with (the tender text when there is one).
+    const part = name.match(/^ethical-ict-criteria-?([a-z]*)\./)?.[1] || 'whole';
+    assert.equal(name, `ethical-ict-criteria-tender.${format}`);
+    const cli = cliRenderBytes(['--format', format, '--part', part, '--language', 'fr,de', '--fragment', SELECTIONS.three]);
+    assert.ok(bytes.equals(cli), `${format}: the widget's file differs from the command line's (${bytes.length} vs ${cli.length} bytes)`);
+  }
+  await assertClean(env, session);
+  await session.context.close();
+});
