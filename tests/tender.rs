@@ -202,6 +202,7 @@ fn every_part_exports_alone_with_the_hash_of_its_own_text() {
             Part::Questionnaire => {
                 assert!(has("Supplier questionnaire") && has("(EX1)") && !has("Part A"))
             }
+            Part::Notice => assert!(has("BT-06") && has("LOT-0001") && !has("Part A")),
         }
     }
 }

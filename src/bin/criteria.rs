@@ -18,7 +18,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html|docx|odt|grid-csv] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html|docx|odt|grid-csv|notice-json] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria answers [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en|de|fr]
@@ -53,12 +53,15 @@ Renders a selection to the document the widget exports, byte for byte.
   --format    markdown (default), text, html (the standalone print-friendly file), docx (Word),
               odt (OpenDocument, LibreOffice), or grid-csv (the
               evaluation grid of the award criteria: per lot, each with its points and scoring,
-              and a column per bidder; comma-separated in English, semicolons in German and French)
+              and a column per bidder; comma-separated in English, semicolons in German and French),
+              or notice-json (the notice data: per lot the eForms values and the OCDS
+              sustainability block, docs/notice-data.md)
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender
               text for publication), selection, specifications, award, contract (one stage),
               management (the contract-management plan), guidance (notes and references) or
               questionnaire (the supplier questionnaire: a numbered question per criterion, with
-              the proof it accepts and room for the answer per lot)
+              the proof it accepts and room for the answer per lot) or notice (the eForms notice
+              data per lot)
 What could not be used from the selection is reported on standard error.
 
 answers prints the file of saved answers the widget's \"Save answers as a file\" downloads for the

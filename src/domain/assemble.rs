@@ -456,6 +456,10 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
             .chosen_risks(catalog)
             .map(|r| r.name.clone())
             .collect(),
+        risk_ids: selection
+            .chosen_risks(catalog)
+            .map(|r| r.id.clone())
+            .collect(),
         lots: Vec::new(),
         sections: Vec::new(),
         plan: selection

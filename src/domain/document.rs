@@ -251,6 +251,8 @@ pub struct Document {
     pub working_notes: bool,
     /// Names of the chosen risks.
     pub risks: Vec<String>,
+    /// Their catalogue IDs, in the same order.
+    pub risk_ids: Vec<String>,
     pub lots: Vec<Lot>,
     /// In tender order; only kinds with criteria.
     pub sections: Vec<Section>,

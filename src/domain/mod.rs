@@ -21,6 +21,7 @@ pub mod message_data;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod messages_source;
 pub mod notice;
+pub mod notice_data;
 pub mod options;
 pub mod points;
 pub mod proportion;

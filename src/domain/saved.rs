@@ -272,7 +272,7 @@ pub fn normalise(selection: &Selection) -> (Selection, Vec<Notice>) {
 }
 
 /// A JSON string, escaped as `JSON.stringify` and serde_json escape it.
-fn quote(out: &mut String, text: &str) {
+pub(crate) fn quote(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {

@@ -5,6 +5,7 @@
 pub mod grid;
 pub mod html;
 pub mod markdown;
+pub mod notice;
 pub mod office;
 mod questionnaire;
 pub mod text;
@@ -222,10 +223,12 @@ pub enum Part {
     Guidance,
     /// The supplier questionnaire built from the tender's criteria.
     Questionnaire,
+    /// The values of the eForms notice per lot, and the OCDS sustainability block.
+    Notice,
 }
 
 impl Part {
-    pub const ALL: [Part; 9] = [
+    pub const ALL: [Part; 10] = [
         Part::Whole,
         Part::Tender,
         Part::Stage(ProcedureStage::Selection),
@@ -235,6 +238,7 @@ impl Part {
         Part::Stage(ProcedureStage::Management),
         Part::Guidance,
         Part::Questionnaire,
+        Part::Notice,
     ];
 
     /// A stable name, for the command line and file names.
@@ -245,6 +249,7 @@ impl Part {
             Part::Stage(stage) => stage.code(),
             Part::Guidance => "guidance",
             Part::Questionnaire => "questionnaire",
+            Part::Notice => "notice",
         }
     }
 
@@ -261,6 +266,7 @@ impl Part {
             Part::Stage(stage) => fill(m.part_stage_only, &[("stage", m.stage(stage))]),
             Part::Guidance => m.part_guidance_only.to_string(),
             Part::Questionnaire => m.part_questionnaire_only.to_string(),
+            Part::Notice => m.part_notice_only.to_string(),
         }
     }
 
@@ -268,7 +274,7 @@ impl Part {
         match self {
             Part::Whole | Part::Tender => true,
             Part::Stage(stage) => stage.includes(kind),
-            Part::Guidance | Part::Questionnaire => false,
+            Part::Guidance | Part::Questionnaire | Part::Notice => false,
         }
     }
 
@@ -313,7 +319,7 @@ pub fn parts_of(doc: &Document) -> Vec<Part> {
             }
             Part::Stage(stage) => doc.sections.iter().any(|s| stage.includes(s.kind)),
             Part::Guidance => !doc.guidance.is_empty() || !doc.scope_gaps.is_empty(),
-            Part::Questionnaire => !doc.sections.is_empty(),
+            Part::Questionnaire | Part::Notice => !doc.sections.is_empty(),
         })
         .collect()
 }
@@ -327,6 +333,7 @@ fn part_name(m: &Messages, part: Part) -> String {
         Part::Stage(stage) => fill(m.part_name_stage, &[("stage", m.stage(stage))]),
         Part::Guidance => m.part_name_guidance.to_string(),
         Part::Questionnaire => m.part_name_questionnaire.to_string(),
+        Part::Notice => m.part_name_notice.to_string(),
     }
 }
 
@@ -774,6 +781,9 @@ pub fn walk_body(doc: &Document, part: Part, sink: &mut dyn Sink) {
     if part == Part::Questionnaire {
         questionnaire::walk(doc, sink);
     }
+    if part == Part::Notice {
+        notice::walk(doc, sink);
+    }
 }
 
 /// The closing line and the footer naming the catalogue and the text hash of what is above it.
@@ -989,17 +999,20 @@ pub enum Format {
     Docx,
     /// OpenDocument text (LibreOffice).
     Odt,
+    /// The notice data as JSON (whatever the part).
+    NoticeJson,
 }
 
 impl Format {
     /// In the order the export panel offers them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Docx,
         Format::Odt,
         Format::Markdown,
         Format::Text,
         Format::Html,
         Format::GridCsv,
+        Format::NoticeJson,
     ];
 
     /// The name on the command line (`--format`).
@@ -1011,6 +1024,7 @@ impl Format {
             Format::GridCsv => "grid-csv",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::NoticeJson => "notice-json",
         }
     }
 
@@ -1019,6 +1033,7 @@ impl Format {
             "md" => Some(Format::Markdown),
             "txt" => Some(Format::Text),
             "csv" | "grid" => Some(Format::GridCsv),
+            "notice" | "json" => Some(Format::NoticeJson),
             code => Format::ALL.into_iter().find(|f| f.code() == code),
         }
     }
@@ -1031,6 +1046,7 @@ impl Format {
             Format::GridCsv => "csv",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::NoticeJson => "json",
         }
     }
 
@@ -1044,6 +1060,7 @@ impl Format {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
             Format::Odt => "application/vnd.oasis.opendocument.text",
+            Format::NoticeJson => "application/json",
         }
     }
 
@@ -1056,6 +1073,7 @@ impl Format {
             Format::GridCsv => m.download_grid,
             Format::Docx => m.download_docx,
             Format::Odt => m.download_odt,
+            Format::NoticeJson => m.download_notice,
         }
     }
 
@@ -1063,6 +1081,7 @@ impl Format {
     pub fn file_name(self, part: Part) -> String {
         match self {
             Format::GridCsv => "ethical-ict-criteria-evaluation-grid.csv".to_string(),
+            Format::NoticeJson => "ethical-ict-criteria-notice-data.json".to_string(),
             format => part.file_name(format.extension()),
         }
     }
@@ -1084,6 +1103,8 @@ impl Format {
             (Format::GridCsv, _) => grid::csv(first).into_bytes(),
             (Format::Docx, second) => office::docx::render(first, second, part),
             (Format::Odt, second) => office::odt::render(first, second, part),
+            // The notice is published in the first language; a second is a separate notice.
+            (Format::NoticeJson, _) => notice::json(first).into_bytes(),
         }
     }
 }
