@@ -310,3 +310,78 @@ fn to_json(value: &JsValue, depth: usize) -> Option<crate::domain::saved::Json> 
         Json::Null
     })
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `DecompressionStream` (web-sys has it only behind its unstable APIs).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Inflater;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Inflater, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &Inflater) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &Inflater) -> web_sys::WritableStream;
+}
+
+/// Inflates raw deflate data with the browser's own `DecompressionStream` (no inflater ships in
+/// the widget), stopping at `limit` bytes: a part that inflates to more than its package says is
+/// damaged, and is not held in memory whole.
+async fn inflate_raw(data: &[u8], limit: usize) -> Option<Vec<u8>> {
+    use wasm_bindgen_futures::JsFuture;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(data));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let inflater = Inflater::new("deflate-raw").ok()?;
+    let pair = web_sys::ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
+    let stream = blob.stream().pipe_through(&pair);
+    let reader = web_sys::ReadableStreamDefaultReader::new(&stream).ok()?;
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.ok()?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).ok()?;
+        if done.as_bool() == Some(true) {
+            return Some(out);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).ok()?;
+        let bytes = value.dyn_into::<js_sys::Uint8Array>().ok()?;
+        if out.len() + bytes.length() as usize > limit {
+            let _ = reader.cancel();
+            return None;
+        }
+        out.extend(bytes.to_vec());
+    }
+}
+
+/// Reads a file chosen as template: the ZIP directory and the checks in the domain, the inflating
+/// by the browser.
+pub async fn read_template(
+    file: &gloo::file::File,
+) -> Result<
+    crate::domain::render::office::template::Template,
+    crate::domain::render::office::template::TemplateProblem,
+> {
+    use crate::domain::render::office::template::{self, TemplateProblem};
+    let size = file.size() as usize;
+    if size > template::MAX_BYTES {
+        return Err(TemplateProblem::TooLarge {
+            bytes: size,
+            max: template::MAX_BYTES,
+        });
+    }
+    let bytes = gloo::file::futures::read_as_bytes(file)
+        .await
+        .map_err(|_| TemplateProblem::NotPackage)?;
+    let (kind, parts) = template::open(&bytes)?;
+    let mut inflated = Vec::new();
+    for packed in parts {
+        let data = if packed.deflated {
+            inflate_raw(&packed.data, packed.size)
+                .await
+                .ok_or_else(|| TemplateProblem::Damaged(packed.name.to_string()))?
+        } else {
+            packed.data.clone()
+        };
+        inflated.push((packed, data));
+    }
+    template::finish(kind, inflated)
+}

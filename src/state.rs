@@ -8,6 +8,7 @@ use crate::domain::embedded::{self, LoadProblem};
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
+use crate::domain::render::office::template::{Template, TemplateProblem};
 use crate::domain::render::Part;
 use crate::domain::saved::OpenProblem;
 use crate::domain::selection::{DetailField, FieldError, ProcedureStage, Selection, Step};
@@ -113,6 +114,11 @@ pub struct WizardState {
     pub draft: DraftStatus,
     /// Whether "What this catalogue covers" is open.
     pub coverage_open: bool,
+    /// The buyer's own template for the office downloads (file name and what was read of it);
+    /// kept in this page only, never stored or shared.
+    pub template: Option<(String, Rc<Template>)>,
+    /// The last template that could not be read, and why (the built-in styles are used).
+    pub template_problem: Option<(String, TemplateProblem)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,6 +176,18 @@ pub enum Action {
         problem: OpenProblem,
     },
     SetStatus(Option<Status>),
+    /// The buyer's template was read: the office downloads use its styles.
+    UseTemplate {
+        file: String,
+        template: Rc<Template>,
+    },
+    /// A file chosen as template could not be read: said; the built-in styles stay.
+    TemplateFailed {
+        file: String,
+        problem: TemplateProblem,
+    },
+    /// Back to the built-in styles.
+    ForgetTemplate,
     /// The outcome of saving the draft after a change.
     DraftSaved(Result<(), StorageProblem>),
     /// Stop keeping a draft in this browser, and remove the stored one.
@@ -224,6 +242,8 @@ impl WizardState {
             risk_first: String::new(),
             draft: DraftStatus::Off,
             coverage_open: false,
+            template: None,
+            template_problem: None,
         };
         state.selection.catalog_version = state.catalog.meta.version.clone();
         if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
@@ -594,6 +614,18 @@ impl Reducible for WizardState {
                 }
             }
             Action::ToggleCoverage => next.coverage_open = !next.coverage_open,
+            Action::UseTemplate { file, template } => {
+                next.template = Some((file, template));
+                next.template_problem = None;
+            }
+            Action::TemplateFailed { file, problem } => {
+                next.template = None;
+                next.template_problem = Some((file, problem));
+            }
+            Action::ForgetTemplate => {
+                next.template = None;
+                next.template_problem = None;
+            }
             Action::SetSecondLanguage(language) => {
                 next.selection.second_language =
                     language.map(|l| l.code().to_string()).unwrap_or_default();

@@ -11,6 +11,7 @@ use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::i18n::MESSAGE_COUNT;
 use criteria_builder::domain::proportion;
+use criteria_builder::domain::render::office::template;
 use criteria_builder::domain::render::{Format, Part};
 use criteria_builder::domain::saved;
 use criteria_builder::domain::translation;
@@ -18,7 +19,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html|docx|odt|grid-csv|notice-json] [--part PART] [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html|docx|odt|grid-csv|notice-json] [--part PART] [--language LANG[,LANG2]] [--template FILE] (--fragment FRAGMENT | --json FILE)
        criteria answers [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en|de|fr]
@@ -56,6 +57,8 @@ Renders a selection to the document the widget exports, byte for byte.
               and a column per bidder; comma-separated in English, semicolons in German and French),
               or notice-json (the notice data: per lot the eForms values and the OCDS
               sustainability block, docs/notice-data.md)
+  --template  a Word (.docx, .dotx) or OpenDocument (.odt, .ott) file whose heading, body and list
+              styles the docx or odt download takes, as in the widget
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender
               text for publication), selection, specifications, award, contract (one stage),
               management (the contract-management plan), guidance (notes and references) or
@@ -342,6 +345,8 @@ struct Args {
     second: Option<Language>,
     fragment: Option<String>,
     json: Option<String>,
+    /// A Word or OpenDocument template whose styles the office formats take.
+    template: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -353,6 +358,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         second: None,
         fragment: None,
         json: None,
+        template: None,
     };
     let mut rest = args.iter();
     match rest.next().map(String::as_str) {
@@ -365,6 +371,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         let mut value = || rest.next().cloned().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--format" => parsed.format = value()?,
+            "--template" => parsed.template = Some(value()?),
             "--part" => {
                 let code = value()?;
                 parsed.part = Part::from_code(&code).ok_or(format!(
@@ -488,7 +495,22 @@ fn run(args: Args) -> Result<Vec<u8>, String> {
         }
         None => None,
     };
-    Ok(format.render(&document, second.as_ref(), args.part))
+    let template = match &args.template {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let inflate = |data: &[u8], size: usize| {
+                miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).ok()
+            };
+            let template = template::read(&bytes, &inflate).map_err(|problem| {
+                document_language
+                    .messages()
+                    .template_problem(path, &problem)
+            })?;
+            Some(template)
+        }
+        None => None,
+    };
+    Ok(format.render_with(&document, second.as_ref(), args.part, template.as_ref()))
 }
 
 fn main() -> ExitCode {

@@ -2,6 +2,7 @@
 //! guidance, or everything), then copy (formatted or plain), download (Markdown, text, HTML) or
 //! copy a link. What happened is said next to the buttons, each time.
 
+use super::template_file::TemplateFile;
 use super::WizardContext;
 use crate::browser;
 use crate::domain::document::Document;
@@ -56,11 +57,13 @@ pub fn export_panel(
             });
         })
     };
+    let template = ctx.state.template.as_ref().map(|(_, t)| t.clone());
     let download = |format: Format| {
         let (document, second, report) = (document.clone(), second.clone(), report.clone());
+        let template = template.clone();
         Callback::from(move |_: MouseEvent| {
             let name = format.file_name(part);
-            let bytes = format.render(&document, second.as_deref(), part);
+            let bytes = format.render_with(&document, second.as_deref(), part, template.as_deref());
             if browser::download(&name, format.mime(), &bytes).is_ok() {
                 report.emit(Status::Downloaded(name));
             }
@@ -144,6 +147,7 @@ pub fn export_panel(
                     <span key={ctx.state.status_seq}>{ status }</span>
                 }
             </p>
+            <TemplateFile state={ctx.state.clone()} instance={ctx.instance} />
         </section>
     }
 }

@@ -24,6 +24,7 @@ pub mod step_details;
 pub mod step_products;
 pub mod step_review;
 pub mod step_risks;
+pub mod template_file;
 
 use crate::domain::catalog::{Category, LotFeature};
 use crate::domain::i18n::fill;

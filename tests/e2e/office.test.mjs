@@ -109,6 +109,80 @@ test('the .docx and .odt carry the Markdown heading tree, and LibreOffice prints
   });
 });
 
+/** The buyer templates (tools/make_templates.py) in a fresh folder: authority.dotx, authority.ott. */
+async function templates() {
+  const dir = await tempDir();
+  const odt = join(dir, 'builder.odt');
+  await writeFile(odt, cliRenderBytes(['--format', 'odt', '--fragment', SELECTIONS.german]));
+  execFileSync(PYTHON, [join(import.meta.dirname, 'tools', 'make_templates.py'), dir, odt]);
+  return dir;
+}
+
+function fonts(pdf) {
+  return execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+}
+
+test('a document in the buyer\'s template keeps the template\'s styles, in Word and in LibreOffice', async () => {
+  const dir = await templates();
+  const fragment = SELECTIONS.three;
+  const headings = markdownHeadings(cliRender(['--fragment', fragment]));
+  const word = join(dir, 'in-template.docx');
+  await writeFile(word, cliRenderBytes(['--format', 'docx', '--template', join(dir, 'authority.dotx'), '--fragment', fragment]));
+  const odt = join(dir, 'in-template-lo.odt');
+  await writeFile(odt, cliRenderBytes(['--format', 'odt', '--template', join(dir, 'authority.ott'), '--fragment', fragment]));
+  // python-docx: the outline is unchanged, the headings use the template's (German) style IDs,
+  // and its Heading 1 and Normal are the template's.
+  assert.deepEqual(read(word).headings, headings);
+  const styles = JSON.parse(execFileSync(PYTHON, ['-c', `
+import docx, json, sys
+d = docx.Document(sys.argv[1])
+h = d.styles['Heading 1']
+print(json.dumps({"id": h.style_id, "color": str(h.font.color.rgb), "normal": d.styles['Normal'].font.name,
+  "first": next(p.style.style_id for p in d.paragraphs if p.style.name == 'Heading 1')}))`, word], { encoding: 'utf8' }));
+  assert.deepEqual(styles, { id: 'berschrift1', color: 'C00000', normal: 'DejaVu Sans Mono', first: 'berschrift1' });
+  assert.deepEqual(read(odt).headings, headings);
+  // LibreOffice lays both out with the templates' fonts: the Word template's body font, the
+  // LibreOffice template's heading font.
+  const [wordText, odtText] = pdfTexts(dir, [word, odt]);
+  assert.match(fonts(join(dir, 'pdf', 'in-template.pdf')), /DejaVuSansMono/);
+  for (const text of [wordText, odtText]) assert.ok(text.includes('EX1.') && text.includes('Lot 1: Laptops'), text.slice(0, 200));
+  assert.match(fonts(join(dir, 'pdf', 'in-template-lo.pdf')), /DejaVuSerif/);
+});
+
+test('the widget reads a template in the browser, uses it for the Word download, and refuses a file that is not one', async () => {
+  const dir = await templates();
+  const fragment = SELECTIONS.three;
+  const session = await openPage(env, `/#${fragment}`);
+  const { page } = session;
+  await page.waitForSelector('.ecb-document');
+  const choose = async (file) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Use your own template…' }).click();
+    await (await chooser).setFiles(file);
+  };
+  await choose(join(dir, 'authority.dotx'));
+  await page.getByText('The Word download uses the styles of “authority.dotx”.').waitFor();
+  const { bytes } = await downloadFile(page, 'Download for Word (.docx)');
+  const cli = cliRenderBytes(['--format', 'docx', '--part', 'tender', '--template', join(dir, 'authority.dotx'), '--fragment', fragment]);
+  assert.ok(bytes.equals(cli), 'the widget\'s templated file differs from the command line\'s');
+  // The LibreOffice download keeps the built-in styles with a Word template.
+  const odt = await downloadFile(page, 'Download for LibreOffice (.odt)');
+  assert.ok(odt.bytes.equals(cliRenderBytes(['--format', 'odt', '--part', 'tender', '--fragment', fragment])));
+  // A file that is not a template: said, and the built-in styles come back.
+  const notTemplate = join(dir, 'notes.docx');
+  await writeFile(notTemplate, 'just some text');
+  await choose(notTemplate);
+  await page.getByText('“notes.docx” cannot be used as a template: it is not a Word or OpenDocument file.', { exact: false }).waitFor();
+  const plain = await downloadFile(page, 'Download for Word (.docx)');
+  assert.ok(plain.bytes.equals(cliRenderBytes(['--format', 'docx', '--part', 'tender', '--fragment', fragment])));
+  await choose(join(dir, 'authority.ott'));
+  await page.getByText('The LibreOffice download uses the styles of “authority.ott”.').waitFor();
+  await page.getByRole('button', { name: 'Use the built-in styles again' }).click();
+  assert.equal(await page.getByText('uses the styles of').count(), 0);
+  await assertClean(env, session);
+  await session.context.close();
+});
+
 test('the widget downloads the .docx and .odt the command line writes, byte for byte', async () => {
   const session = await openPage(env, `/#${SELECTIONS.three}&ln=fr&l2=de`);
   const { page } = session;

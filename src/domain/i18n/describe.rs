@@ -531,3 +531,29 @@ impl Messages {
         }
     }
 }
+
+impl Messages {
+    /// Why a file cannot be used as a template, as the whole sentence the export shows.
+    pub fn template_problem(
+        &self,
+        file: &str,
+        problem: &crate::domain::render::office::template::TemplateProblem,
+    ) -> String {
+        use crate::domain::render::office::template::TemplateProblem;
+        let reason = match problem {
+            TemplateProblem::TooLarge { max, .. } => fill(
+                self.template_too_large,
+                &[("max", &(max / (1024 * 1024)).to_string())],
+            ),
+            TemplateProblem::NotPackage => self.template_not_package.to_string(),
+            TemplateProblem::NotText => self.template_not_text.to_string(),
+            TemplateProblem::Unsupported => self.template_unsupported.to_string(),
+            TemplateProblem::Damaged(part) => fill(self.template_damaged, &[("part", part)]),
+            TemplateProblem::NoStyles => self.template_no_styles.to_string(),
+        };
+        fill(
+            self.template_unusable,
+            &[("file", file), ("reason", &reason)],
+        )
+    }
+}

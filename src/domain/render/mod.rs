@@ -1090,6 +1090,18 @@ impl Format {
     /// language or, with `second`, in two (side by side in HTML and the office files, paragraph
     /// after paragraph in Markdown and text).
     pub fn render(self, first: &Document, second: Option<&Document>, part: Part) -> Vec<u8> {
+        self.render_with(first, second, part, None)
+    }
+
+    /// The file's bytes, the office formats in the buyer's template where one of their kind is
+    /// given (the other formats have no styles to take from it).
+    pub fn render_with(
+        self,
+        first: &Document,
+        second: Option<&Document>,
+        part: Part,
+        template: Option<&office::template::Template>,
+    ) -> Vec<u8> {
         match (self, second) {
             (Format::Markdown, None) => markdown::render(first, part).into_bytes(),
             (Format::Markdown, Some(second)) => {
@@ -1101,8 +1113,8 @@ impl Format {
             (Format::Html, Some(second)) => html::standalone_pair(first, second, part).into_bytes(),
             // The evaluators score in one language: the first.
             (Format::GridCsv, _) => grid::csv(first).into_bytes(),
-            (Format::Docx, second) => office::docx::render(first, second, part),
-            (Format::Odt, second) => office::odt::render(first, second, part),
+            (Format::Docx, second) => office::docx::render(first, second, part, template),
+            (Format::Odt, second) => office::odt::render(first, second, part, template),
             // The notice is published in the first language; a second is a separate notice.
             (Format::NoticeJson, _) => notice::json(first).into_bytes(),
         }

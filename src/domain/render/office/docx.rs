@@ -4,6 +4,7 @@
 //! style for the award tables and the two-language layout, and every run marked with its language.
 
 use super::super::{Inline, Recorded, Rows, Sink, Style, Table};
+use super::template::{word_styles, Kind, Template};
 use super::{escape, write_body, zip, Bilingual, Properties, GENERATOR};
 use crate::domain::document::Document;
 use crate::domain::i18n::Language;
@@ -16,17 +17,70 @@ const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\
 /// Text width of an A4 page with 2.5 cm margins, in twentieths of a point.
 const TEXT_WIDTH: u32 = 9070;
 
-/// The body being written, in one language at a time.
-struct Body {
-    out: String,
-    language: Language,
+/// The style IDs the body refers to: the built-in ones, or a template's for the same style names.
+struct Ids {
+    heading: [String; 6],
+    normal: String,
+    detail: String,
+    list_bullet: String,
+    table_text: String,
+    closing_rule: String,
+    footer: String,
+    table_grid: String,
 }
 
-impl Body {
-    fn new(language: Language) -> Self {
+/// The styles the document uses, by the name Word knows them by, with the built-in style ID.
+const NAMES: [(&str, &str); 13] = [
+    ("normal", "Normal"),
+    ("heading 1", "Heading1"),
+    ("heading 2", "Heading2"),
+    ("heading 3", "Heading3"),
+    ("heading 4", "Heading4"),
+    ("heading 5", "Heading5"),
+    ("heading 6", "Heading6"),
+    ("criterion detail", "CriterionDetail"),
+    ("list bullet", "ListBullet"),
+    ("table text", "TableText"),
+    ("closing rule", "ClosingRule"),
+    ("footer", "Footer"),
+    ("table grid", "TableGrid"),
+];
+
+impl Ids {
+    /// The IDs for each of [`NAMES`], in that order.
+    fn from(ids: &[String]) -> Self {
+        let id = |i: usize| ids.get(i).cloned().unwrap_or_default();
+        Ids {
+            normal: id(0),
+            heading: [id(1), id(2), id(3), id(4), id(5), id(6)],
+            detail: id(7),
+            list_bullet: id(8),
+            table_text: id(9),
+            closing_rule: id(10),
+            footer: id(11),
+            table_grid: id(12),
+        }
+    }
+
+    fn built_in() -> Self {
+        let ids: Vec<String> = NAMES.iter().map(|(_, id)| id.to_string()).collect();
+        Ids::from(&ids)
+    }
+}
+
+/// The body being written, in one language at a time.
+struct Body<'a> {
+    out: String,
+    language: Language,
+    ids: &'a Ids,
+}
+
+impl<'a> Body<'a> {
+    fn new(language: Language, ids: &'a Ids) -> Self {
         Body {
             out: String::new(),
             language,
+            ids,
         }
     }
 
@@ -55,9 +109,10 @@ impl Body {
 
     /// A table with a repeated header row; `widths` in twentieths of a point.
     fn table_start(&mut self, widths: &[u32]) {
-        self.out.push_str(
-            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
-        );
+        self.out.push_str(&format!(
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"{}\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
+            self.ids.table_grid
+        ));
         for w in widths {
             self.out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
         }
@@ -72,10 +127,10 @@ impl Body {
 
     /// A cell's paragraph of plain text, in the cell style.
     fn cell_text(&self, text: &str, strong: bool) -> String {
-        let mut cell = Body::new(self.language);
+        let mut cell = Body::new(self.language, self.ids);
         let style = if strong { Style::Strong } else { Style::Plain };
         cell.paragraph_with(
-            "<w:pStyle w:val=\"TableText\"/>",
+            &format!("<w:pStyle w:val=\"{}\"/>", self.ids.table_text),
             &[Inline {
                 style,
                 text: text.to_string(),
@@ -85,11 +140,12 @@ impl Body {
     }
 }
 
-impl Sink for Body {
+impl Sink for Body<'_> {
     fn heading(&mut self, level: u8, text: &str) {
         let level = level.clamp(1, 6);
+        let id = &self.ids.heading[usize::from(level) - 1];
         self.paragraph_with(
-            &format!("<w:pStyle w:val=\"Heading{level}\"/>"),
+            &format!("<w:pStyle w:val=\"{id}\"/>"),
             &[Inline {
                 style: Style::Plain,
                 text: text.to_string(),
@@ -102,18 +158,22 @@ impl Sink for Body {
     }
 
     fn detail(&mut self, line: &[Inline]) {
-        self.paragraph_with("<w:pStyle w:val=\"CriterionDetail\"/>", line);
+        let style = format!("<w:pStyle w:val=\"{}\"/>", self.ids.detail);
+        self.paragraph_with(&style, line);
     }
 
     fn bullets(&mut self, items: &[Vec<Inline>]) {
+        let style = format!("<w:pStyle w:val=\"{}\"/>", self.ids.list_bullet);
         for item in items {
-            self.paragraph_with("<w:pStyle w:val=\"ListBullet\"/>", item);
+            self.paragraph_with(&style, item);
         }
     }
 
     fn rule(&mut self) {
-        self.out
-            .push_str("<w:p><w:pPr><w:pStyle w:val=\"ClosingRule\"/></w:pPr></w:p>");
+        self.out.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"{}\"/></w:pPr></w:p>",
+            self.ids.closing_rule
+        ));
     }
 
     fn table(&mut self, table: &Table) {
@@ -144,21 +204,21 @@ impl Sink for Body {
     }
 }
 
-impl Bilingual for Body {
+impl Bilingual for Body<'_> {
     fn two_columns(&mut self, first: Language, second: Language, rows: &Rows) {
         let half = TEXT_WIDTH / 2;
         self.table_start(&[half, half]);
         self.out
             .push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
         for language in [first, second] {
-            let cell = Body::new(language).cell_text(language.name(), true);
+            let cell = Body::new(language, self.ids).cell_text(language.name(), true);
             self.cell(half, &cell);
         }
         self.out.push_str("</w:tr>");
         for (a, b) in rows {
             self.out.push_str("<w:tr>");
             for (block, language) in [(a, first), (b, second)] {
-                let mut cell = Body::new(language);
+                let mut cell = Body::new(language, self.ids);
                 match block {
                     Some(Recorded::Rule) | None => {}
                     Some(block) => block.replay(&mut cell),
@@ -175,40 +235,146 @@ impl Bilingual for Body {
     }
 }
 
-/// Paragraph and table styles. Names of built-in styles are Word's own English names, which Word
-/// shows in the user's language; the language of the text is set on every run.
-fn styles(language: Language) -> String {
-    let mut headings = String::new();
-    for (level, size) in [(1, 36), (2, 30), (3, 26), (4, 24), (5, 22), (6, 22)] {
-        headings.push_str(&format!(
-            "<w:style w:type=\"paragraph\" w:styleId=\"Heading{level}\"><w:name w:val=\"heading {level}\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"{before}\" w:after=\"120\"/><w:outlineLvl w:val=\"{outline}\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/><w:b/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr></w:style>",
-            before = if level <= 2 { 360 } else { 240 },
-            outline = level - 1,
+/// The definition of each of [`NAMES`] with these IDs, in that order; the bullet list style uses
+/// the numbering `num`.
+fn definitions(ids: &Ids, num: u32) -> Vec<String> {
+    let normal = &ids.normal;
+    let paragraph = |id: &str, name: &str, custom: bool, rest: &str| {
+        format!(
+            "<w:style w:type=\"paragraph\"{} w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"{normal}\"/>{rest}</w:style>",
+            if custom { " w:customStyle=\"1\"" } else { "" }
+        )
+    };
+    let mut out = vec![format!(
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"{normal}\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+    )];
+    for (index, size) in [36, 30, 26, 24, 22, 22].into_iter().enumerate() {
+        let level = index + 1;
+        out.push(paragraph(
+            &ids.heading[index],
+            &format!("heading {level}"),
+            false,
+            &format!(
+                "<w:next w:val=\"{normal}\"/><w:uiPriority w:val=\"9\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"{before}\" w:after=\"120\"/><w:outlineLvl w:val=\"{index}\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/><w:b/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr>",
+                before = if level <= 2 { 360 } else { 240 },
+            ),
         ));
     }
+    out.push(paragraph(&ids.detail, "Criterion detail", true, "<w:qFormat/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"284\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr>"));
+    out.push(paragraph(&ids.list_bullet, "List Bullet", false, &format!("<w:pPr><w:numPr><w:numId w:val=\"{num}\"/></w:numPr><w:spacing w:after=\"60\"/></w:pPr>")));
+    out.push(paragraph(&ids.table_text, "Table text", true, "<w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr>"));
+    out.push(paragraph(&ids.closing_rule, "Closing rule", true, "<w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"555555\"/></w:pBdr><w:spacing w:before=\"360\"/></w:pPr>"));
+    out.push(paragraph(&ids.footer, "footer", false, "<w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>"));
+    let border = |side: &str| {
+        format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>")
+    };
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|side| border(side))
+        .collect();
+    out.push(format!(
+        "<w:style w:type=\"table\" w:styleId=\"{}\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>",
+        ids.table_grid
+    ));
+    out
+}
+
+/// The built-in styles part. Names of built-in styles are Word's own English names, which Word
+/// shows in the user's language; the language of the text is set on every run.
+fn styles(language: Language, ids: &Ids) -> String {
     format!(
-        "{DECLARATION}<w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Georgia\" w:hAnsi=\"Georgia\" w:cs=\"Georgia\" w:eastAsia=\"Georgia\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"{lang}\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
-<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
-{headings}\
-<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"CriterionDetail\"><w:name w:val=\"Criterion detail\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"284\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"60\"/></w:pPr></w:style>\
-<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\"><w:name w:val=\"Table text\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>\
-<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"ClosingRule\"><w:name w:val=\"Closing rule\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"555555\"/></w:pBdr><w:spacing w:before=\"360\"/></w:pPr></w:style>\
-<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr></w:style>\
-<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
-</w:styles>",
+        "{DECLARATION}<w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Georgia\" w:hAnsi=\"Georgia\" w:cs=\"Georgia\" w:eastAsia=\"Georgia\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"{lang}\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>{}</w:styles>",
+        definitions(ids, 1).concat(),
         lang = language.code(),
     )
 }
 
-const NUMBERING: &str = "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{2022}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"567\" w:hanging=\"283\"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+/// The numbering of the bullet lists, as `num` (and its abstract numbering of the same number).
+fn bullet_numbering(num: u32) -> (String, String) {
+    (
+        format!("<w:abstractNum w:abstractNumId=\"{num}\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{2022}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"567\" w:hanging=\"283\"/></w:pPr></w:lvl></w:abstractNum>"),
+        format!("<w:num w:numId=\"{num}\"><w:abstractNumId w:val=\"{num}\"/></w:num>"),
+    )
+}
 
-fn content_types() -> String {
+/// The numbering our bullets use in a template's document: far above the template's own.
+const TEMPLATE_NUM: u32 = 9000;
+
+/// The parts of a download in a template: the template's styles with those the document needs
+/// and the template lacks added (under IDs of our own), its numbering with our bullets added, its
+/// theme; and the IDs the body uses.
+fn templated(template: &Template) -> (Ids, String, String, Option<String>) {
+    let existing = word_styles(&template.styles);
+    let mut missing = Vec::new();
+    let ids: Vec<String> = NAMES
+        .iter()
+        .enumerate()
+        .map(|(index, (name, id))| {
+            let kind = if *name == "table grid" {
+                "table"
+            } else {
+                "paragraph"
+            };
+            match existing.iter().find(|(n, _, k)| n == name && k == kind) {
+                Some((_, id, _)) => id.clone(),
+                None => {
+                    missing.push(index);
+                    format!("Ecb{id}")
+                }
+            }
+        })
+        .collect();
+    let ids = Ids::from(&ids);
+    let added: String = definitions(&ids, TEMPLATE_NUM)
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| missing.contains(index))
+        .map(|(_, definition)| definition)
+        .collect();
+    let end = template
+        .styles
+        .rfind("</w:styles>")
+        .unwrap_or(template.styles.len());
+    let styles = format!(
+        "{}{added}{}",
+        &template.styles[..end],
+        &template.styles[end..]
+    );
+    let (abstract_num, num) = bullet_numbering(TEMPLATE_NUM);
+    let numbering = match &template.numbering {
+        Some(numbering) => {
+            // Abstract numberings come before the numberings that use them, and
+            // `w:numIdMacAtCleanup` last of all.
+            let first_num = numbering
+                .find("<w:num ")
+                .or_else(|| numbering.find("<w:num>"))
+                .or_else(|| numbering.rfind("</w:numbering>"))
+                .unwrap_or(numbering.len());
+            let mut out = format!(
+                "{}{abstract_num}{}",
+                &numbering[..first_num],
+                &numbering[first_num..]
+            );
+            let last = out
+                .find("<w:numIdMacAtCleanup")
+                .or_else(|| out.rfind("</w:numbering>"))
+                .unwrap_or(out.len());
+            out.insert_str(last, &num);
+            out
+        }
+        None => {
+            format!("{DECLARATION}<w:numbering xmlns:w=\"{W}\">{abstract_num}{num}</w:numbering>")
+        }
+    };
+    (ids, styles, numbering, template.theme.clone())
+}
+
+fn content_types(theme: bool) -> String {
     let part = |name: &str, kind: &str| {
         format!("<Override PartName=\"/{name}\" ContentType=\"application/vnd.openxmlformats-{kind}+xml\"/>")
     };
     format!(
-        "{DECLARATION}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>{}{}{}{}{}{}{}</Types>",
+        "{DECLARATION}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>{}{}{}{}{}{}{}{}</Types>",
         part("word/document.xml", "officedocument.wordprocessingml.document.main"),
         part("word/styles.xml", "officedocument.wordprocessingml.styles"),
         part("word/numbering.xml", "officedocument.wordprocessingml.numbering"),
@@ -216,6 +382,11 @@ fn content_types() -> String {
         part("docProps/core.xml", "package.core-properties"),
         part("docProps/app.xml", "officedocument.extended-properties"),
         part("docProps/custom.xml", "officedocument.custom-properties"),
+        if theme {
+            part("word/theme/theme1.xml", "officedocument.theme")
+        } else {
+            String::new()
+        },
     )
 }
 
@@ -266,16 +437,35 @@ fn custom(props: &Properties) -> String {
     out
 }
 
-fn footer(props: &Properties) -> String {
+fn footer(props: &Properties, style: &str) -> String {
     format!(
-        "{DECLARATION}<w:ftr xmlns:w=\"{W}\"><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space=\"preserve\"> / </w:t></w:r><w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>",
-        escape(&props.footer())
+        "{DECLARATION}<w:ftr xmlns:w=\"{W}\"><w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space=\"preserve\"> / </w:t></w:r><w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>",
+        escape(&props.footer()),
     )
 }
 
-/// The `.docx` file of a part, in one language or two side by side.
-pub fn render(first: &Document, second: Option<&Document>, part: Part) -> Vec<u8> {
-    let mut body = Body::new(first.language);
+/// The `.docx` file of a part, in one language or two side by side, in the built-in styles or
+/// in a Word template's (an OpenDocument template is not for this format and is left aside).
+pub fn render(
+    first: &Document,
+    second: Option<&Document>,
+    part: Part,
+    template: Option<&Template>,
+) -> Vec<u8> {
+    let template = template.filter(|t| t.kind == Kind::Word);
+    let (ids, styles, numbering, theme) = match template {
+        Some(template) => templated(template),
+        None => {
+            let ids = Ids::built_in();
+            let styles = styles(first.language, &ids);
+            let (abstract_num, num) = bullet_numbering(1);
+            let numbering = format!(
+                "{DECLARATION}<w:numbering xmlns:w=\"{W}\">{abstract_num}{num}</w:numbering>"
+            );
+            (ids, styles, numbering, None)
+        }
+    };
+    let mut body = Body::new(first.language, &ids);
     let hash = write_body(first, second, part, &mut body);
     let props = Properties::new(first, second, &hash);
     let document = format!(
@@ -300,25 +490,38 @@ pub fn render(first: &Document, second: Option<&Document>, part: Part) -> Vec<u8
             "docProps/custom.xml",
         ),
     ]);
-    let word = relationships(&[
-        (&format!("{OFFICE_RELS}/styles"), "styles.xml"),
-        (&format!("{OFFICE_RELS}/numbering"), "numbering.xml"),
-        (&format!("{OFFICE_RELS}/footer"), "footer1.xml"),
-    ]);
+    let mut word_rels = vec![
+        (format!("{OFFICE_RELS}/styles"), "styles.xml"),
+        (format!("{OFFICE_RELS}/numbering"), "numbering.xml"),
+        (format!("{OFFICE_RELS}/footer"), "footer1.xml"),
+    ];
+    if theme.is_some() {
+        word_rels.push((format!("{OFFICE_RELS}/theme"), "theme/theme1.xml"));
+    }
+    let word_rels: Vec<(&str, &str)> = word_rels.iter().map(|(k, t)| (k.as_str(), *t)).collect();
+    let word = relationships(&word_rels);
     let app = format!(
         "{DECLARATION}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>{GENERATOR}</Application></Properties>"
     );
-    let numbering = format!("{DECLARATION}<w:numbering xmlns:w=\"{W}\">{NUMBERING}</w:numbering>");
-    zip::archive(&[
-        ("[Content_Types].xml", content_types().as_bytes()),
+    let types = content_types(theme.is_some());
+    let footer = footer(&props, &ids.footer);
+    let (core, custom) = (core(&props), custom(&props));
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", types.as_bytes()),
         ("_rels/.rels", package.as_bytes()),
         ("word/document.xml", document.as_bytes()),
         ("word/_rels/document.xml.rels", word.as_bytes()),
-        ("word/styles.xml", styles(first.language).as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
         ("word/numbering.xml", numbering.as_bytes()),
-        ("word/footer1.xml", footer(&props).as_bytes()),
-        ("docProps/core.xml", core(&props).as_bytes()),
+        ("word/footer1.xml", footer.as_bytes()),
+    ];
+    if let Some(theme) = &theme {
+        entries.push(("word/theme/theme1.xml", theme.as_bytes()));
+    }
+    entries.extend([
+        ("docProps/core.xml", core.as_bytes()),
         ("docProps/app.xml", app.as_bytes()),
-        ("docProps/custom.xml", custom(&props).as_bytes()),
-    ])
+        ("docProps/custom.xml", custom.as_bytes()),
+    ]);
+    zip::archive(&entries)
 }

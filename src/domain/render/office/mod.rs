@@ -7,6 +7,7 @@
 
 pub mod docx;
 pub mod odt;
+pub mod template;
 mod zip;
 
 use super::{text_hash, walk_body, walk_footer, Part, Rows};

@@ -4,6 +4,7 @@
 //! set through an automatic style per paragraph style and language.
 
 use super::super::{Inline, Recorded, Rows, Sink, Style, Table};
+use super::template::{Kind, Template};
 use super::{escape, write_body, zip, Bilingual, Properties, GENERATOR};
 use crate::domain::document::Document;
 use crate::domain::i18n::Language;
@@ -237,34 +238,73 @@ fn automatic_styles(used: &[(&'static str, Language)]) -> String {
     out
 }
 
+/// The named styles the content refers to, each with its definition.
+fn named_styles() -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = vec![
+        ("Standard", "<style:style style:name=\"Standard\" style:family=\"paragraph\" style:class=\"text\"/>".into()),
+        ("Text_20_body", "<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"text\"/>".into()),
+        ("Heading", "<style:style style:name=\"Heading\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:next-style-name=\"Text_20_body\" style:class=\"text\"><style:paragraph-properties fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"/><style:text-properties fo:font-family=\"Arial\" style:font-family-generic=\"swiss\"/></style:style>".into()),
+    ];
+    for (name, level, size) in [
+        ("Heading_20_1", 1, 18),
+        ("Heading_20_2", 2, 15),
+        ("Heading_20_3", 3, 13),
+        ("Heading_20_4", 4, 12),
+        ("Heading_20_5", 5, 11),
+        ("Heading_20_6", 6, 11),
+    ] {
+        out.push((name, format!(
+            "<style:style style:name=\"{name}\" style:display-name=\"Heading {level}\" style:family=\"paragraph\" style:parent-style-name=\"Heading\" style:next-style-name=\"Text_20_body\" style:default-outline-level=\"{level}\" style:class=\"text\"><style:text-properties fo:font-size=\"{size}pt\" fo:font-weight=\"bold\"/></style:style>"
+        )));
+    }
+    out.extend([
+        ("Criterion_20_detail", "<style:style style:name=\"Criterion_20_detail\" style:display-name=\"Criterion detail\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\" style:class=\"text\"><style:paragraph-properties fo:margin-left=\"0.5cm\" fo:margin-bottom=\"0.1cm\"/><style:text-properties fo:font-size=\"10pt\"/></style:style>".to_string()),
+        ("List_20_Bullet", "<style:style style:name=\"List_20_Bullet\" style:display-name=\"List Bullet\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\" style:class=\"list\"><style:paragraph-properties fo:margin-bottom=\"0.1cm\"/></style:style>".to_string()),
+        ("Table_20_Contents", "<style:style style:name=\"Table_20_Contents\" style:display-name=\"Table Contents\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"extra\"><style:paragraph-properties fo:margin-bottom=\"0cm\"/><style:text-properties fo:font-size=\"10pt\"/></style:style>".to_string()),
+        ("Closing_20_rule", "<style:style style:name=\"Closing_20_rule\" style:display-name=\"Closing rule\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0.6cm\" fo:border-bottom=\"0.75pt solid #555555\" fo:padding=\"0.05cm\"/></style:style>".to_string()),
+        ("Footer", "<style:style style:name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"extra\"><style:text-properties fo:font-size=\"8pt\"/></style:style>".to_string()),
+        ("Strong_20_Emphasis", "<style:style style:name=\"Strong_20_Emphasis\" style:display-name=\"Strong Emphasis\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style>".to_string()),
+        ("Placeholder_20_marker", "<style:style style:name=\"Placeholder_20_marker\" style:display-name=\"Placeholder marker\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\" fo:background-color=\"#ffe08a\"/></style:style>".to_string()),
+        ("Bullets", "<text:list-style style:name=\"Bullets\"><text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"\u{2022}\"><style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\"><style:list-level-label-alignment text:label-followed-by=\"listtab\" text:list-tab-stop-position=\"1cm\" fo:text-indent=\"-0.5cm\" fo:margin-left=\"1cm\"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>".to_string()),
+    ]);
+    out
+}
+
 /// The named styles, the page (A4, 2.5 cm margins) and its footer with the page number.
 fn styles(language: Language, props: &Properties) -> String {
-    let mut headings = String::new();
-    for (level, size) in [(1, 18), (2, 15), (3, 13), (4, 12), (5, 11), (6, 11)] {
-        headings.push_str(&format!(
-            "<style:style style:name=\"Heading_20_{level}\" style:display-name=\"Heading {level}\" style:family=\"paragraph\" style:parent-style-name=\"Heading\" style:next-style-name=\"Text_20_body\" style:default-outline-level=\"{level}\" style:class=\"text\"><style:text-properties fo:font-size=\"{size}pt\" fo:font-weight=\"bold\"/></style:style>"
-        ));
-    }
+    let named: String = named_styles().into_iter().map(|(_, xml)| xml).collect();
     format!(
         "{DECLARATION}<office:document-styles {NAMESPACES}><office:styles>\
 <style:default-style style:family=\"paragraph\"><style:paragraph-properties fo:margin-top=\"0cm\" fo:margin-bottom=\"0.2cm\" fo:line-height=\"115%\"/><style:text-properties style:font-name=\"Georgia\" fo:font-family=\"Georgia\" fo:font-size=\"11pt\" fo:language=\"{code}\" fo:country=\"none\"/></style:default-style>\
-<style:style style:name=\"Standard\" style:family=\"paragraph\" style:class=\"text\"/>\
-<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"text\"/>\
-<style:style style:name=\"Heading\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:next-style-name=\"Text_20_body\" style:class=\"text\"><style:paragraph-properties fo:margin-top=\"0.45cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"/><style:text-properties fo:font-family=\"Arial\" style:font-family-generic=\"swiss\"/></style:style>\
-{headings}\
-<style:style style:name=\"Criterion_20_detail\" style:display-name=\"Criterion detail\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\" style:class=\"text\"><style:paragraph-properties fo:margin-left=\"0.5cm\" fo:margin-bottom=\"0.1cm\"/><style:text-properties fo:font-size=\"10pt\"/></style:style>\
-<style:style style:name=\"List_20_Bullet\" style:display-name=\"List Bullet\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\" style:class=\"list\"><style:paragraph-properties fo:margin-bottom=\"0.1cm\"/></style:style>\
-<style:style style:name=\"Table_20_Contents\" style:display-name=\"Table Contents\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"extra\"><style:paragraph-properties fo:margin-bottom=\"0cm\"/><style:text-properties fo:font-size=\"10pt\"/></style:style>\
-<style:style style:name=\"Closing_20_rule\" style:display-name=\"Closing rule\" style:family=\"paragraph\" style:parent-style-name=\"Standard\"><style:paragraph-properties fo:margin-top=\"0.6cm\" fo:border-bottom=\"0.75pt solid #555555\" fo:padding=\"0.05cm\"/></style:style>\
-<style:style style:name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" style:class=\"extra\"><style:text-properties fo:font-size=\"8pt\"/></style:style>\
-<style:style style:name=\"Strong_20_Emphasis\" style:display-name=\"Strong Emphasis\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style>\
-<style:style style:name=\"Placeholder_20_marker\" style:display-name=\"Placeholder marker\" style:family=\"text\"><style:text-properties fo:font-weight=\"bold\" fo:background-color=\"#ffe08a\"/></style:style>\
-<text:list-style style:name=\"Bullets\"><text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"\u{2022}\"><style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\"><style:list-level-label-alignment text:label-followed-by=\"listtab\" text:list-tab-stop-position=\"1cm\" fo:text-indent=\"-0.5cm\" fo:margin-left=\"1cm\"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>\
+{named}\
 </office:styles><office:automatic-styles><style:page-layout style:name=\"Page\"><style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" fo:margin-top=\"2.5cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\"/><style:footer-style><style:header-footer-properties fo:min-height=\"0.6cm\" fo:margin-top=\"0.4cm\"/></style:footer-style></style:page-layout></office:automatic-styles>\
 <office:master-styles><style:master-page style:name=\"Standard\" style:page-layout-name=\"Page\"><style:footer><text:p text:style-name=\"Footer\">{footer}<text:page-number text:select-page=\"current\">1</text:page-number> / <text:page-count>1</text:page-count></text:p></style:footer></style:master-page></office:master-styles></office:document-styles>",
         code = language.code(),
         footer = text(&props.footer()),
     )
+}
+
+/// A template's styles part with the named styles the content needs and the template lacks
+/// added; its page, header and footer are the template's.
+fn templated(template: &Template) -> String {
+    let styles = &template.styles;
+    let added: String = named_styles()
+        .into_iter()
+        .filter(|(name, _)| {
+            !styles.contains(&format!("style:name=\"{name}\""))
+                && !styles.contains(&format!("style:name='{name}'"))
+        })
+        .map(|(_, xml)| xml)
+        .collect();
+    if let Some(end) = styles.find("</office:styles>") {
+        format!("{}{added}{}", &styles[..end], &styles[end..])
+    } else {
+        styles.replacen(
+            "<office:styles/>",
+            &format!("<office:styles>{added}</office:styles>"),
+            1,
+        )
+    }
 }
 
 fn meta(props: &Properties) -> String {
@@ -290,8 +330,14 @@ fn meta(props: &Properties) -> String {
 
 const MANIFEST: &str = "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\"><manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.3\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/><manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/><manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
 
-/// The `.odt` file of a part, in one language or two side by side.
-pub fn render(first: &Document, second: Option<&Document>, part: Part) -> Vec<u8> {
+/// The `.odt` file of a part, in one language or two side by side, in the built-in styles or in
+/// an OpenDocument template's (a Word template is not for this format and is left aside).
+pub fn render(
+    first: &Document,
+    second: Option<&Document>,
+    part: Part,
+    template: Option<&Template>,
+) -> Vec<u8> {
     let mut body = Body::new(first.language);
     let hash = write_body(first, second, part, &mut body);
     let props = Properties::new(first, second, &hash);
@@ -301,11 +347,15 @@ pub fn render(first: &Document, second: Option<&Document>, part: Part) -> Vec<u8
         body.out
     );
     let manifest = format!("{DECLARATION}{MANIFEST}");
+    let styles = match template.filter(|t| t.kind == Kind::OpenDocument) {
+        Some(template) => templated(template),
+        None => styles(first.language, &props),
+    };
     zip::archive(&[
         ("mimetype", b"application/vnd.oasis.opendocument.text"),
         ("META-INF/manifest.xml", manifest.as_bytes()),
         ("content.xml", content.as_bytes()),
-        ("styles.xml", styles(first.language, &props).as_bytes()),
+        ("styles.xml", styles.as_bytes()),
         ("meta.xml", meta(&props).as_bytes()),
     ])
 }

@@ -1,0 +1,109 @@
+//! "Use your own template…" in the export: a Word or LibreOffice file of the buyer's authority
+//! whose styles the office downloads take. Read in the browser only (the domain reads the
+//! package, the browser inflates its parts); kept for this page, never stored or shared.
+
+use crate::browser;
+use crate::domain::i18n::fill;
+use crate::domain::render::office::template::Kind;
+use crate::state::{Action, WizardState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TemplateFileProps {
+    pub state: UseReducerHandle<WizardState>,
+    pub instance: u32,
+}
+
+#[function_component(TemplateFile)]
+pub fn template_file(props: &TemplateFileProps) -> Html {
+    let m = props.state.language.messages();
+    let input = use_node_ref();
+    // The file being read, said while it is; a later choice wins over an earlier one still read.
+    let reading = use_state(|| None::<(u32, String)>);
+    let choose = {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let onchange = {
+        let (state, reading) = (props.state.clone(), reading.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            // Cleared, so that choosing the same file again reads it again.
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let seq = reading.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+            reading.set(Some((seq, name.clone())));
+            let (state, reading) = (state.clone(), reading.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = browser::read_template(&file).await;
+                if reading.as_ref().is_some_and(|(n, _)| *n != seq) {
+                    return;
+                }
+                reading.set(None);
+                state.dispatch(match result {
+                    Ok(template) => Action::UseTemplate {
+                        file: name,
+                        template: Rc::new(template),
+                    },
+                    Err(problem) => Action::TemplateFailed {
+                        file: name,
+                        problem,
+                    },
+                });
+            });
+        })
+    };
+    let forget = {
+        let state = props.state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ForgetTemplate))
+    };
+    let status = match (
+        &*reading,
+        &props.state.template,
+        &props.state.template_problem,
+    ) {
+        (Some((_, file)), _, _) => Some(fill(m.template_reading, &[("file", file)])),
+        (None, Some((file, template)), _) => Some(fill(
+            match template.kind {
+                Kind::Word => m.template_used_word,
+                Kind::OpenDocument => m.template_used_odt,
+            },
+            &[("file", file)],
+        )),
+        (None, None, Some((file, problem))) => Some(m.template_problem(file, problem)),
+        (None, None, None) => None,
+    };
+    let hint_id = format!("ecb{}-template-hint", props.instance);
+    html! {
+        <div class="ecb-template-file">
+            <p class="ecb-hint" id={hint_id.clone()}>{ m.template_hint }</p>
+            <div class="ecb-button-group">
+                <button type="button" class="ecb-button ecb-button-secondary"
+                        aria-describedby={hint_id} onclick={choose}>{ m.template_choose }</button>
+                if props.state.template.is_some() {
+                    <button type="button" class="ecb-button ecb-button-secondary"
+                            onclick={forget}>{ m.template_forget }</button>
+                }
+                // Chosen through the button above, which says what it is for.
+                <input type="file" class="ecb-file-input" hidden=true tabindex="-1" aria-hidden="true"
+                       accept=".docx,.dotx,.odt,.ott" ref={input} {onchange} />
+            </div>
+            <p class="ecb-status" role="status" aria-live="polite">
+                if let Some(status) = status {
+                    <span>{ status }</span>
+                }
+            </p>
+        </div>
+    }
+}
