@@ -266,6 +266,32 @@ async function main() {
     return benchmarkExports(bytes, selection, 20);
   }, review);
   await workPage.context.close();
+  // 6. The office worker (issue 12): from a click on the Word or LibreOffice download to the
+  // file, for the largest document's tender text at 1×; the first click of a page also fetches
+  // and starts the worker, which fetches the catalogue.
+  const worker = await sizes(DIST, ['office_worker_bg.wasm', 'office_worker.js', 'www/office-worker.js']);
+  const office = { cold: [], docx: [], odt: [], bytes: 0 };
+  for (let i = 0; i < RUNS; i += 1) {
+    const { context: officeContext, page: officePage } = await newPage(browser);
+    await officePage.goto(`${widget.url}/#${review}`);
+    await officePage.waitForSelector('.ecb-document');
+    await settle(officePage, 300);
+    const download = async (name) => {
+      const start = Date.now();
+      const [file] = await Promise.all([
+        officePage.waitForEvent('download'),
+        officePage.getByRole('button', { name }).click(),
+      ]);
+      const ms = Date.now() - start;
+      const path = await file.path();
+      office.bytes = Math.max(office.bytes, (await readFile(path)).length);
+      return ms;
+    };
+    office.cold.push(await download('Download for Word (.docx)'));
+    office.docx.push(await download('Download for Word (.docx)'));
+    office.odt.push(await download('Download for LibreOffice (.odt)'));
+    await officeContext.close();
+  }
   const { context, page } = await newPage(browser);
   await page.goto(`${widget.url}/#${review}`);
   await page.waitForSelector('.ecb-document');
@@ -392,6 +418,20 @@ In the browser (median of 20 calls, ms): assemble ${fmt(work[0], 2)}, Markdown $
 Native (\`cargo bench --bench assemble\`, release profile):
 
 ${native.trim()}
+
+## Office downloads (largest selection, tender text, 1×)
+
+The office worker (\`office_worker_bg.wasm\`, its glue and its loader) is fetched on the first Word
+or LibreOffice download (or template) and never before: ${worker.raw} bytes raw, ${kb(worker.gz)} gzip
+(${kb(worker.br)} brotli); CI gates it at ${kb(budget['bytes.gate_office_worker_gzip'])}.
+
+| from the click to the downloaded file | median | min | max | unit |
+| --- | ---: | ---: | ---: | --- |
+${row('first Word download of the page (fetches and starts the worker)', stats(office.cold))}
+${row('Word download (.docx)', stats(office.docx))}
+${row('LibreOffice download (.odt)', stats(office.odt))}
+
+- The largest file: ${kb(office.bytes)}. Budget: ≤ ${budget['timing.office_largest_ms']} ms at 1×: ${verdict(Math.max(stats(office.docx).median, stats(office.odt).median) <= budget['timing.office_largest_ms'])} (the first download, worker start included: ${verdict(stats(office.cold).median <= budget['timing.office_largest_ms'])}). The page says "Preparing …" after 200 ms and stays responsive meanwhile: the writing happens in the worker.
 
 ## Memory after the full journey
 

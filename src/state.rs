@@ -8,7 +8,7 @@ use crate::domain::embedded::{self, LoadProblem};
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
-use crate::domain::render::office::template::{Template, TemplateProblem};
+use crate::domain::render::office::template::{Kind, TemplateProblem};
 use crate::domain::render::Part;
 use crate::domain::saved::OpenProblem;
 use crate::domain::selection::{DetailField, FieldError, ProcedureStage, Selection, Step};
@@ -53,6 +53,10 @@ pub enum Status {
     LinkCopied,
     CopyFailed,
     Downloaded(String),
+    /// An office file is being written (said once it takes longer than a moment).
+    Preparing(String),
+    /// An office file could not be written: the worker or a file it needs did not load.
+    PrepareFailed(String),
 }
 
 /// Whether the answers are kept as a draft in the browser's storage (only if the host asked).
@@ -114,11 +118,12 @@ pub struct WizardState {
     pub draft: DraftStatus,
     /// Whether "What this catalogue covers" is open.
     pub coverage_open: bool,
-    /// The buyer's own template for the office downloads (file name and what was read of it);
-    /// kept in this page only, never stored or shared.
-    pub template: Option<(String, Rc<Template>)>,
-    /// The last template that could not be read, and why (the built-in styles are used).
-    pub template_problem: Option<(String, TemplateProblem)>,
+    /// The buyer's own template for the office downloads: its file name, kind and bytes (the
+    /// office worker reads it for each download); kept in this page only, never stored or shared.
+    pub template: Option<(String, Kind, Rc<Vec<u8>>)>,
+    /// The last file that could not be used as template, and why (`None`: it could not be
+    /// checked); the built-in styles are used.
+    pub template_problem: Option<(String, Option<TemplateProblem>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,12 +184,14 @@ pub enum Action {
     /// The buyer's template was read: the office downloads use its styles.
     UseTemplate {
         file: String,
-        template: Rc<Template>,
+        kind: Kind,
+        bytes: Rc<Vec<u8>>,
     },
-    /// A file chosen as template could not be read: said; the built-in styles stay.
+    /// A file chosen as template could not be read (`None`: not checked, the worker did not
+    /// load): said; the built-in styles stay.
     TemplateFailed {
         file: String,
-        problem: TemplateProblem,
+        problem: Option<TemplateProblem>,
     },
     /// Back to the built-in styles.
     ForgetTemplate,
@@ -614,8 +621,8 @@ impl Reducible for WizardState {
                 }
             }
             Action::ToggleCoverage => next.coverage_open = !next.coverage_open,
-            Action::UseTemplate { file, template } => {
-                next.template = Some((file, template));
+            Action::UseTemplate { file, kind, bytes } => {
+                next.template = Some((file, kind, bytes));
                 next.template_problem = None;
             }
             Action::TemplateFailed { file, problem } => {

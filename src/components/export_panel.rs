@@ -8,7 +8,9 @@ use crate::browser;
 use crate::domain::document::Document;
 use crate::domain::i18n::fill;
 use crate::domain::i18n::Language;
+use crate::domain::render::office::template::Kind;
 use crate::domain::render::{html, parts_of, text, Format, Part};
+use crate::office_client::{self, Written};
 use crate::state::{Action, Status};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -57,16 +59,58 @@ pub fn export_panel(
             });
         })
     };
-    let template = ctx.state.template.as_ref().map(|(_, t)| t.clone());
     let download = |format: Format| {
         let (document, second, report) = (document.clone(), second.clone(), report.clone());
-        let template = template.clone();
+        let state = ctx.state.clone();
         Callback::from(move |_: MouseEvent| {
             let name = format.file_name(part);
-            let bytes = format.render_with(&document, second.as_deref(), part, template.as_deref());
-            if browser::download(&name, format.mime(), &bytes).is_ok() {
-                report.emit(Status::Downloaded(name));
+            if !format.in_worker() {
+                let bytes = format
+                    .render_text(&document, second.as_deref(), part)
+                    .unwrap_or_default();
+                if browser::download(&name, format.mime(), &bytes).is_ok() {
+                    report.emit(Status::Downloaded(name));
+                }
+                return;
             }
+            // The office files are written in the office worker, from the same answers; the
+            // page says it is preparing the file once that takes longer than a moment.
+            let template = state
+                .template
+                .as_ref()
+                .filter(|(_, kind, _)| (*kind == Kind::Word) == (format == Format::Docx))
+                .map(|(_, _, bytes)| bytes.clone());
+            let (language, second) = (document.language, second.as_ref().map(|d| d.language));
+            let (fragment, report, state) = (state.fragment(), report.clone(), state.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let slow = {
+                    let (report, name) = (report.clone(), name.clone());
+                    gloo::timers::callback::Timeout::new(200, move || {
+                        report.emit(Status::Preparing(name))
+                    })
+                };
+                let template = template.as_deref().map(Vec::as_slice);
+                let written =
+                    office_client::write(format, part, language, second, &fragment, template).await;
+                drop(slow);
+                match written {
+                    Written::Bytes(bytes) => {
+                        if browser::download(&name, format.mime(), &bytes).is_ok() {
+                            report.emit(Status::Downloaded(name));
+                        }
+                    }
+                    Written::Template(problem) => {
+                        if let Some((file, _, _)) = &state.template {
+                            state.dispatch(Action::TemplateFailed {
+                                file: file.clone(),
+                                problem: Some(problem),
+                            });
+                        }
+                        report.emit(Status::PrepareFailed(name));
+                    }
+                    Written::Failed => report.emit(Status::PrepareFailed(name)),
+                }
+            });
         })
     };
     let copy_link = {
@@ -97,6 +141,8 @@ pub fn export_panel(
         Status::LinkCopied => m.link_copied.to_string(),
         Status::CopyFailed => m.copy_failed.to_string(),
         Status::Downloaded(file) => fill(m.downloaded, &[("file", file)]),
+        Status::Preparing(file) => fill(m.preparing, &[("file", file)]),
+        Status::PrepareFailed(file) => fill(m.prepare_failed, &[("file", file)]),
     });
     let title_id = ctx.id("export-title");
     let part_id = ctx.id("export-part");

@@ -1,10 +1,10 @@
 //! "Use your own template…" in the export: a Word or LibreOffice file of the buyer's authority
-//! whose styles the office downloads take. Read in the browser only (the domain reads the
-//! package, the browser inflates its parts); kept for this page, never stored or shared.
+//! whose styles the office downloads take. Read in the browser only, by the office worker (which
+//! also writes the office files); kept for this page, never stored or shared.
 
-use crate::browser;
 use crate::domain::i18n::fill;
-use crate::domain::render::office::template::Kind;
+use crate::domain::render::office::template::{self, Kind, TemplateProblem};
+use crate::office_client;
 use crate::state::{Action, WizardState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,15 +46,28 @@ pub fn template_file(props: &TemplateFileProps) -> Html {
             reading.set(Some((seq, name.clone())));
             let (state, reading) = (state.clone(), reading.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = browser::read_template(&file).await;
+                let size = file.size() as usize;
+                let result = if size > template::MAX_BYTES {
+                    Err(Some(TemplateProblem::TooLarge {
+                        bytes: size,
+                        max: template::MAX_BYTES,
+                    }))
+                } else {
+                    match gloo::file::futures::read_as_bytes(&file).await {
+                        Ok(bytes) => office_client::check(&bytes).await.map(|kind| (kind, bytes)),
+                        Err(_) => Err(Some(TemplateProblem::NotPackage)),
+                    }
+                };
+                // A later choice wins over this one.
                 if reading.as_ref().is_some_and(|(n, _)| *n != seq) {
                     return;
                 }
                 reading.set(None);
                 state.dispatch(match result {
-                    Ok(template) => Action::UseTemplate {
+                    Ok((kind, bytes)) => Action::UseTemplate {
                         file: name,
-                        template: Rc::new(template),
+                        kind,
+                        bytes: Rc::new(bytes),
                     },
                     Err(problem) => Action::TemplateFailed {
                         file: name,
@@ -74,14 +87,15 @@ pub fn template_file(props: &TemplateFileProps) -> Html {
         &props.state.template_problem,
     ) {
         (Some((_, file)), _, _) => Some(fill(m.template_reading, &[("file", file)])),
-        (None, Some((file, template)), _) => Some(fill(
-            match template.kind {
+        (None, Some((file, kind, _)), _) => Some(fill(
+            match kind {
                 Kind::Word => m.template_used_word,
                 Kind::OpenDocument => m.template_used_odt,
             },
             &[("file", file)],
         )),
-        (None, None, Some((file, problem))) => Some(m.template_problem(file, problem)),
+        (None, None, Some((file, Some(problem)))) => Some(m.template_problem(file, problem)),
+        (None, None, Some((file, None))) => Some(fill(m.prepare_failed, &[("file", file)])),
         (None, None, None) => None,
     };
     let hint_id = format!("ecb{}-template-hint", props.instance);

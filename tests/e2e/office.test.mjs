@@ -198,3 +198,32 @@ test('the widget downloads the .docx and .odt the command line writes, byte for 
   await assertClean(env, session);
   await session.context.close();
 });
+
+test('the office worker loads only with the first office download, and a worker that cannot load is said', async () => {
+  const fragment = SELECTIONS.german;
+  const session = await openPage(env, `/#${fragment}`);
+  const { page } = session;
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.waitForSelector('.ecb-document');
+  // The Markdown download and the whole review need no worker.
+  await downloadFile(page, 'Markdown herunterladen');
+  assert.deepEqual(fetched.filter((p) => p.includes('office')), [], 'the office worker before an office download');
+  // Its module missing: the buyer is told, and nothing is downloaded.
+  // Slow, then missing: the page says it is preparing the file, then that it could not.
+  await page.route('**/office_worker_bg.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.fulfill({ status: 404, body: '' });
+  });
+  await page.getByRole('button', { name: 'Für Word herunterladen (.docx)' }).click();
+  await page.getByText('„ethical-ict-criteria-tender.docx“ wird vorbereitet …').waitFor();
+  await page.getByText('„ethical-ict-criteria-tender.docx“ konnte nicht vorbereitet werden').waitFor();
+  // Back: the next download starts a new worker and gets the file.
+  await page.unroute('**/office_worker_bg.wasm');
+  const { name, bytes } = await downloadFile(page, 'Für Word herunterladen (.docx)');
+  assert.equal(name, 'ethical-ict-criteria-tender.docx');
+  assert.ok(bytes.equals(cliRenderBytes(['--format', 'docx', '--part', 'tender', '--fragment', fragment])));
+  assert.ok(fetched.some((p) => p.endsWith('/www/office-worker.js')));
+  assert.ok(fetched.some((p) => p.endsWith('/office_worker_bg.wasm')));
+  await session.context.close();
+});

@@ -174,6 +174,8 @@ pub const EN: Messages = Messages {
     notice_description: "Criteria for the supply chain ({criteria}) on these risks: {risks}.",
     notice_espd: "ESPD criterion",
     notice_ocds: "Open Contracting Data Standard, sustainability extension",
+    preparing: "Preparing \u{201c}{file}\u{201d}\u{2026}",
+    prepare_failed: "\u{201c}{file}\u{201d} could not be prepared: a file of the builder could not be loaded. Reload the page and try again.",
     template_choose: "Use your own template\u{2026}",
     template_hint: "A Word (.docx, .dotx) or LibreOffice (.odt, .ott) file of your authority: the Word or LibreOffice download then takes its heading, body and list styles. The file is read in this browser and goes nowhere.",
     template_reading: "Reading \u{201c}{file}\u{201d}\u{2026}",

@@ -185,6 +185,8 @@ pub struct Messages {
     pub notice_description: &'static str,
     pub notice_espd: &'static str,
     pub notice_ocds: &'static str,
+    pub preparing: &'static str,
+    pub prepare_failed: &'static str,
     pub template_choose: &'static str,
     pub template_hint: &'static str,
     pub template_reading: &'static str,

@@ -1102,7 +1102,28 @@ impl Format {
         part: Part,
         template: Option<&office::template::Template>,
     ) -> Vec<u8> {
-        match (self, second) {
+        match self {
+            Format::Docx => office::docx::render(first, second, part, template),
+            Format::Odt => office::odt::render(first, second, part, template),
+            format => format.render_text(first, second, part).unwrap_or_default(),
+        }
+    }
+
+    /// Whether the widget writes this format in its office worker (a second WebAssembly module
+    /// fetched on the first such download) rather than on the page.
+    pub fn in_worker(self) -> bool {
+        matches!(self, Format::Docx | Format::Odt)
+    }
+
+    /// The bytes of a format written on the page (all but the office files, `None` for those):
+    /// the widget calls only this, so the office writers stay out of its first load.
+    pub fn render_text(
+        self,
+        first: &Document,
+        second: Option<&Document>,
+        part: Part,
+    ) -> Option<Vec<u8>> {
+        Some(match (self, second) {
             (Format::Markdown, None) => markdown::render(first, part).into_bytes(),
             (Format::Markdown, Some(second)) => {
                 markdown::render_pair(first, second, part).into_bytes()
@@ -1113,10 +1134,9 @@ impl Format {
             (Format::Html, Some(second)) => html::standalone_pair(first, second, part).into_bytes(),
             // The evaluators score in one language: the first.
             (Format::GridCsv, _) => grid::csv(first).into_bytes(),
-            (Format::Docx, second) => office::docx::render(first, second, part, template),
-            (Format::Odt, second) => office::odt::render(first, second, part, template),
             // The notice is published in the first language; a second is a separate notice.
             (Format::NoticeJson, _) => notice::json(first).into_bytes(),
-        }
+            (Format::Docx | Format::Odt, _) => return None,
+        })
     }
 }

@@ -320,3 +320,54 @@ pub(super) fn word_styles(styles: &str) -> Vec<(String, String, String)> {
     }
     out
 }
+
+impl TemplateProblem {
+    /// The problem as a code and a detail (the part, or the size), as the office worker reports it
+    /// to the page.
+    pub fn code(&self) -> (&'static str, String) {
+        match self {
+            TemplateProblem::TooLarge { bytes, max } => ("too-large", format!("{bytes}/{max}")),
+            TemplateProblem::NotPackage => ("not-package", String::new()),
+            TemplateProblem::NotText => ("not-text", String::new()),
+            TemplateProblem::Unsupported => ("unsupported", String::new()),
+            TemplateProblem::Damaged(part) => ("damaged", part.clone()),
+            TemplateProblem::NoStyles => ("no-styles", String::new()),
+        }
+    }
+
+    /// The problem of a code and detail from [`TemplateProblem::code`]; an unknown code is read
+    /// as a file that is not a template.
+    pub fn from_code(code: &str, detail: &str) -> Self {
+        match code {
+            "too-large" => {
+                let (bytes, max) = detail.split_once('/').unwrap_or(("0", "0"));
+                TemplateProblem::TooLarge {
+                    bytes: bytes.parse().unwrap_or(0),
+                    max: max.parse().unwrap_or(MAX_BYTES),
+                }
+            }
+            "not-text" => TemplateProblem::NotText,
+            "unsupported" => TemplateProblem::Unsupported,
+            "damaged" => TemplateProblem::Damaged(detail.to_string()),
+            "no-styles" => TemplateProblem::NoStyles,
+            _ => TemplateProblem::NotPackage,
+        }
+    }
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Word => "word",
+            Kind::OpenDocument => "odt",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        match code {
+            "word" => Some(Kind::Word),
+            "odt" => Some(Kind::OpenDocument),
+            _ => None,
+        }
+    }
+}
