@@ -134,3 +134,41 @@ fn fields_are_quoted_and_formulas_defused() {
         "a comma is text where the separator is a semicolon"
     );
 }
+
+#[test]
+fn the_grid_is_a_part_with_a_table_per_lot_in_the_office_formats_and_a_list_elsewhere() {
+    let catalog = embedded::catalog(Language::En).unwrap();
+    let (selection, _) = fragment::decode(LINK);
+    let doc = assemble(&catalog, &selection, Language::En);
+    assert!(criteria_builder::domain::render::parts_of(&doc).contains(&Part::Grid));
+    assert_eq!(Part::from_code("evaluation-grid"), Some(Part::Grid));
+    let lots_with_award = doc.lots.iter().filter(|l| {
+        doc.lot_items(l.number)
+            .iter()
+            .any(|i| i.number.starts_with("AC"))
+    });
+    let lots = lots_with_award.count();
+    assert!(lots >= 2);
+    let markdown = String::from_utf8(Format::Markdown.render(&doc, None, Part::Grid)).unwrap();
+    assert_eq!(
+        markdown
+            .matches("Total points of the lot**; Points: 40")
+            .count(),
+        lots
+    );
+    assert!(markdown.contains("; Bidder 3: score: "));
+    let html = String::from_utf8(Format::Html.render(&doc, None, Part::Grid)).unwrap();
+    assert_eq!(html.matches("<table class=\"ecb-grid\">").count(), lots);
+    assert_eq!(
+        html.matches("<th scope=\"col\">Bidder 1: score</th>")
+            .count(),
+        lots
+    );
+    for format in [Format::Docx, Format::Odt] {
+        let zip = format.render(&doc, None, Part::Grid);
+        let text = String::from_utf8_lossy(&zip);
+        let tables = text.matches("<w:tbl>").count() + text.matches("<table:table ").count();
+        assert_eq!(tables, lots, "{format:?}");
+        assert!(text.contains("Bidder 2: score"), "{format:?}");
+    }
+}

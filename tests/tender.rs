@@ -203,6 +203,9 @@ fn every_part_exports_alone_with_the_hash_of_its_own_text() {
                 assert!(has("Supplier questionnaire") && has("(EX1)") && !has("Part A"))
             }
             Part::Notice => assert!(has("BT-06") && has("LOT-0001") && !has("Part A")),
+            Part::Grid => {
+                assert!(has("Evaluation grid") && has("Bidder 3: score") && !has("Part A"))
+            }
         }
     }
 }

@@ -195,6 +195,11 @@ test('the widget downloads the .docx and .odt the command line writes, byte for 
     const cli = cliRenderBytes(['--format', format, '--part', part, '--language', 'fr,de', '--fragment', SELECTIONS.three]);
     assert.ok(bytes.equals(cli), `${format}: the widget's file differs from the command line's (${bytes.length} vs ${cli.length} bytes)`);
   }
+  // The evaluation grid as a Word file: a table per lot, as the command line writes it.
+  await page.selectOption('[id$="-export-part"]', 'evaluation-grid');
+  const grid = await downloadFile(page, 'Télécharger pour Word (.docx)');
+  assert.equal(grid.name, 'ethical-ict-criteria-evaluation-grid.docx');
+  assert.ok(grid.bytes.equals(cliRenderBytes(['--format', 'docx', '--part', 'evaluation-grid', '--language', 'fr,de', '--fragment', SELECTIONS.three])));
   await assertClean(env, session);
   await session.context.close();
 });

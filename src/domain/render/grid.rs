@@ -126,3 +126,34 @@ pub fn csv(doc: &Document) -> String {
     row(&mut out, &[&footer], sep);
     out
 }
+
+/// The evaluation grid as a part of the document, in every format: per lot, a table of its award
+/// criteria with their points and scoring rule, a column per bidder, and the lot's total.
+pub(super) fn walk(doc: &Document, sink: &mut dyn super::Sink) {
+    let m = doc.language.messages();
+    sink.heading(2, m.grid_heading);
+    sink.paragraph(&[super::plain(m.grid_intro)]);
+    let bidders: Vec<String> = (1..=BIDDERS)
+        .map(|n| fill(m.grid_bidder, &[("n", &n.to_string())]))
+        .collect();
+    for section in &doc.sections {
+        let (CriterionKind::AwardCriterion, Layout::PerLot(groups)) =
+            (section.kind, &section.layout)
+        else {
+            continue;
+        };
+        for group in groups.iter().filter(|g| !g.items.is_empty()) {
+            let Some(lot) = doc.lots.iter().find(|l| l.number == group.lot) else {
+                continue;
+            };
+            sink.heading(3, &super::lot_title(m, lot));
+            let mut table = super::award_table(doc, &group.items);
+            table.header.extend(bidders.iter().cloned());
+            table.fill_in = BIDDERS;
+            for row in table.rows.iter_mut().chain(table.total.iter_mut()) {
+                row.extend(std::iter::repeat_n(String::new(), BIDDERS));
+            }
+            sink.grid(&table);
+        }
+    }
+}

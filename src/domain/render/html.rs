@@ -3,7 +3,7 @@
 
 use super::{
     body_rows, footer_rows, pair_text_hash, replace_ascii, text_hash, walk_body, walk_footer,
-    Inline, Part, Recorded, Rows, Sink, Style,
+    Inline, Part, Recorded, Rows, Sink, Style, Table,
 };
 use crate::domain::document::Document;
 
@@ -56,6 +56,28 @@ impl Sink for Html {
     fn rule(&mut self) {
         self.out.push_str("<hr>\n");
     }
+
+    fn grid(&mut self, table: &Table) {
+        self.out.push_str("<table class=\"ecb-grid\">\n<thead><tr>");
+        for name in &table.header {
+            self.out
+                .push_str(&format!("<th scope=\"col\">{}</th>", escape(name)));
+        }
+        self.out.push_str("</tr></thead>\n<tbody>\n");
+        for row in table.rows.iter().chain(table.total.iter()) {
+            self.out.push_str("<tr>");
+            for (index, cell) in row.iter().enumerate() {
+                if index == 0 {
+                    self.out
+                        .push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
+                } else {
+                    self.out.push_str(&format!("<td>{}</td>", escape(cell)));
+                }
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody>\n</table>\n");
+    }
 }
 
 /// The document as an HTML fragment (no `<html>` wrapper), for the clipboard.
@@ -67,7 +89,7 @@ pub fn fragment(doc: &Document, part: Part) -> String {
 }
 
 /// Print styles of the standalone file; static text, no outside resource.
-const PRINT_CSS: &str = "body{font-family:Georgia,'Times New Roman',serif;line-height:1.45;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#111}h1,h2,h3,h4,h5{font-family:Arial,Helvetica,sans-serif;line-height:1.2}h2{border-bottom:1px solid #555;padding-bottom:.2rem;margin-top:2.5rem}h4{margin-top:1.6rem}h5{font-size:1rem;margin:1.4rem 0 .4rem}mark{background:#ffe08a;color:#000;padding:0 .15em}hr{margin-top:2rem}@media print{body{margin:0;max-width:none}h2,h3,h4,h5{break-after:avoid}mark{border:1px solid #000}}";
+const PRINT_CSS: &str = "body{font-family:Georgia,'Times New Roman',serif;line-height:1.45;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#111}h1,h2,h3,h4,h5{font-family:Arial,Helvetica,sans-serif;line-height:1.2}h2{border-bottom:1px solid #555;padding-bottom:.2rem;margin-top:2.5rem}h4{margin-top:1.6rem}h5{font-size:1rem;margin:1.4rem 0 .4rem}mark{background:#ffe08a;color:#000;padding:0 .15em}hr{margin-top:2rem}table.ecb-grid{border-collapse:collapse;width:100%;font-size:.9rem}table.ecb-grid th,table.ecb-grid td{border:1px solid #777;padding:.3rem .4rem;text-align:left;vertical-align:top;min-width:4rem}@media print{body{margin:0;max-width:none}h2,h3,h4,h5{break-after:avoid}mark{border:1px solid #000}}";
 
 /// A standalone, print-friendly HTML file.
 pub fn standalone(doc: &Document, part: Part) -> String {

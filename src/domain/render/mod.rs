@@ -52,7 +52,33 @@ pub trait Sink {
     /// A lot's award criteria at a glance, after them: only the office formats, which have tables
     /// a word processor keeps, write it; the others already say each criterion's points.
     fn table(&mut self, _table: &Table) {}
+    /// A table that is the content itself (the evaluation grid): a table where the format has
+    /// them, else a list item per row naming each column.
+    fn grid(&mut self, table: &Table) {
+        let rows: Vec<Vec<Inline>> = table
+            .rows
+            .iter()
+            .chain(table.total.iter())
+            .map(|row| {
+                let mut line = Vec::new();
+                let fill_from = table.header.len().saturating_sub(table.fill_in);
+                for (index, (name, cell)) in table.header.iter().zip(row).enumerate() {
+                    if index == 0 {
+                        line.push(strong(cell));
+                    } else if !cell.is_empty() || index >= fill_from {
+                        line.push(plain(&format!("; {name}: ")));
+                        line.push(plain(if cell.is_empty() { GRID_BLANK } else { cell }));
+                    }
+                }
+                line
+            })
+            .collect();
+        self.bullets(&rows);
+    }
 }
+
+/// Room for a score in a format without tables (no character any format escapes).
+const GRID_BLANK: &str = "……………";
 
 /// A table of plain text: a header row, rows, and a closing total row where there is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +86,8 @@ pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub total: Option<Vec<String>>,
+    /// How many columns at the end are for filling in (the bidders' scores).
+    pub fill_in: usize,
 }
 
 /// A lot's award criteria with their points and scoring rule; the total row once every
@@ -91,6 +119,7 @@ fn award_table(doc: &Document, items: &[Item]) -> Table {
         ],
         rows,
         total: total.map(|t| vec![m.grid_total.to_string(), t.to_string(), String::new()]),
+        fill_in: 0,
     }
 }
 
@@ -225,10 +254,13 @@ pub enum Part {
     Questionnaire,
     /// The values of the eForms notice per lot, and the OCDS sustainability block.
     Notice,
+    /// The evaluation grid: per lot, each award criterion with its points, scoring rule and a
+    /// column per bidder.
+    Grid,
 }
 
 impl Part {
-    pub const ALL: [Part; 10] = [
+    pub const ALL: [Part; 11] = [
         Part::Whole,
         Part::Tender,
         Part::Stage(ProcedureStage::Selection),
@@ -238,6 +270,7 @@ impl Part {
         Part::Stage(ProcedureStage::Management),
         Part::Guidance,
         Part::Questionnaire,
+        Part::Grid,
         Part::Notice,
     ];
 
@@ -250,6 +283,7 @@ impl Part {
             Part::Guidance => "guidance",
             Part::Questionnaire => "questionnaire",
             Part::Notice => "notice",
+            Part::Grid => "evaluation-grid",
         }
     }
 
@@ -267,6 +301,7 @@ impl Part {
             Part::Guidance => m.part_guidance_only.to_string(),
             Part::Questionnaire => m.part_questionnaire_only.to_string(),
             Part::Notice => m.part_notice_only.to_string(),
+            Part::Grid => m.part_grid_only.to_string(),
         }
     }
 
@@ -274,7 +309,7 @@ impl Part {
         match self {
             Part::Whole | Part::Tender => true,
             Part::Stage(stage) => stage.includes(kind),
-            Part::Guidance | Part::Questionnaire | Part::Notice => false,
+            Part::Guidance | Part::Questionnaire | Part::Notice | Part::Grid => false,
         }
     }
 
@@ -320,6 +355,10 @@ pub fn parts_of(doc: &Document) -> Vec<Part> {
             Part::Stage(stage) => doc.sections.iter().any(|s| stage.includes(s.kind)),
             Part::Guidance => !doc.guidance.is_empty() || !doc.scope_gaps.is_empty(),
             Part::Questionnaire | Part::Notice => !doc.sections.is_empty(),
+            Part::Grid => doc
+                .sections
+                .iter()
+                .any(|s| s.kind == CriterionKind::AwardCriterion && s.items().next().is_some()),
         })
         .collect()
 }
@@ -334,6 +373,7 @@ fn part_name(m: &Messages, part: Part) -> String {
         Part::Guidance => m.part_name_guidance.to_string(),
         Part::Questionnaire => m.part_name_questionnaire.to_string(),
         Part::Notice => m.part_name_notice.to_string(),
+        Part::Grid => m.part_name_grid.to_string(),
     }
 }
 
@@ -784,6 +824,9 @@ pub fn walk_body(doc: &Document, part: Part, sink: &mut dyn Sink) {
     if part == Part::Notice {
         notice::walk(doc, sink);
     }
+    if part == Part::Grid {
+        grid::walk(doc, sink);
+    }
 }
 
 /// The closing line and the footer naming the catalogue and the text hash of what is above it.
@@ -833,6 +876,7 @@ pub enum Recorded {
     Bullets(Vec<Vec<Inline>>),
     Rule,
     Table(Table),
+    Grid(Table),
 }
 
 impl Recorded {
@@ -844,6 +888,7 @@ impl Recorded {
             Recorded::Bullets(items) => sink.bullets(items),
             Recorded::Rule => sink.rule(),
             Recorded::Table(table) => sink.table(table),
+            Recorded::Grid(table) => sink.grid(table),
         }
     }
 
@@ -856,7 +901,9 @@ impl Recorded {
                 true
             }
             (Recorded::Bullets(a), Recorded::Bullets(b)) => a.len() == b.len(),
-            (Recorded::Table(a), Recorded::Table(b)) => a.rows.len() == b.rows.len(),
+            (Recorded::Table(a), Recorded::Table(b)) | (Recorded::Grid(a), Recorded::Grid(b)) => {
+                a.rows.len() == b.rows.len()
+            }
             _ => false,
         }
     }
@@ -880,6 +927,9 @@ impl Sink for Recorder {
     }
     fn table(&mut self, table: &Table) {
         self.0.push(Recorded::Table(table.clone()));
+    }
+    fn grid(&mut self, table: &Table) {
+        self.0.push(Recorded::Grid(table.clone()));
     }
 }
 

@@ -177,11 +177,20 @@ impl Sink for Body<'_> {
     }
 
     fn table(&mut self, table: &Table) {
-        let widths = [4535, 1360, 3175];
+        // The criterion, its points, how it is scored, then a narrow column per bidder.
+        let widths: Vec<u32> = match table.header.len() {
+            3 => vec![4535, 1360, 3175],
+            n => {
+                let bidders = n.saturating_sub(3).max(1) as u32;
+                let mut w = vec![2100, 1000, 2670];
+                w.extend(std::iter::repeat_n((TEXT_WIDTH - 5770) / bidders, n - 3));
+                w
+            }
+        };
         self.table_start(&widths);
         self.out
             .push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-        for (text, width) in table.header.iter().zip(widths) {
+        for (text, width) in table.header.iter().zip(widths.iter().copied()) {
             let cell = self.cell_text(text, true);
             self.cell(width, &cell);
         }
@@ -193,7 +202,7 @@ impl Sink for Body<'_> {
             .chain(table.total.iter().map(|r| (r, true)))
         {
             self.out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            for (text, width) in row.iter().zip(widths) {
+            for (text, width) in row.iter().zip(widths.iter().copied()) {
                 let cell = self.cell_text(text, strong);
                 self.cell(width, &cell);
             }
@@ -201,6 +210,10 @@ impl Sink for Body<'_> {
         }
         // Word needs a paragraph between a table and what follows.
         self.out.push_str("</w:tbl><w:p/>");
+    }
+
+    fn grid(&mut self, table: &Table) {
+        self.table(table);
     }
 }
 

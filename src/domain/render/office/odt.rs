@@ -40,6 +40,8 @@ struct Body {
     /// (paragraph style, language) pairs used so far, in first-use order.
     used: Vec<(&'static str, Language)>,
     tables: usize,
+    /// The relative column widths used, one column style each.
+    widths: Vec<u32>,
 }
 
 impl Body {
@@ -49,6 +51,7 @@ impl Body {
             language,
             used: Vec::new(),
             tables: 0,
+            widths: Vec::new(),
         }
     }
 
@@ -92,6 +95,9 @@ impl Body {
             self.tables
         ));
         for w in widths {
+            if !self.widths.contains(w) {
+                self.widths.push(*w);
+            }
             self.out.push_str(&format!(
                 "<table:table-column table:style-name=\"Col{w}\"/>"
             ));
@@ -158,7 +164,16 @@ impl Sink for Body {
     }
 
     fn table(&mut self, table: &Table) {
-        self.table_start(&[50, 15, 35]);
+        // The criterion, its points, how it is scored, then a narrow column per bidder.
+        let widths: Vec<u32> = match table.header.len() {
+            3 => vec![50, 15, 35],
+            n => {
+                let mut w = vec![24, 11, 29];
+                w.extend(std::iter::repeat_n(36 / (n - 3).max(1) as u32, n - 3));
+                w
+            }
+        };
+        self.table_start(&widths);
         self.out
             .push_str("<table:table-header-rows><table:table-row>");
         for value in &table.header {
@@ -179,6 +194,10 @@ impl Sink for Body {
             self.out.push_str("</table:table-row>");
         }
         self.out.push_str("</table:table>");
+    }
+
+    fn grid(&mut self, table: &Table) {
+        self.table(table);
     }
 }
 
@@ -219,13 +238,15 @@ impl Bilingual for Body {
 
 /// The automatic styles of the body: each paragraph style in each language used, the tables'
 /// layout and the cells' borders.
-fn automatic_styles(used: &[(&'static str, Language)]) -> String {
+fn automatic_styles(used: &[(&'static str, Language)], widths: &[u32]) -> String {
     let mut out = String::from(
         "<style:style style:name=\"Tbl\" style:family=\"table\"><style:table-properties style:width=\"16cm\" table:align=\"margins\" fo:margin-bottom=\"0.2cm\"/></style:style>",
     );
-    for w in [15, 35, 50] {
+    for w in widths {
         out.push_str(&format!(
-            "<style:style style:name=\"Col{w}\" style:family=\"table-column\"><style:table-column-properties style:rel-column-width=\"{w}*\"/></style:style>"
+            "<style:style style:name=\"Col{w}\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"{}.{:02}cm\"/></style:style>",
+            w * 16 / 100,
+            w * 16 % 100
         ));
     }
     out.push_str("<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties fo:padding=\"0.1cm\" fo:border=\"0.5pt solid #808080\"/></style:style>");
@@ -343,7 +364,7 @@ pub fn render(
     let props = Properties::new(first, second, &hash);
     let content = format!(
         "{DECLARATION}<office:document-content {NAMESPACES}><office:automatic-styles>{}</office:automatic-styles><office:body><office:text>{}</office:text></office:body></office:document-content>",
-        automatic_styles(&body.used),
+        automatic_styles(&body.used, &body.widths),
         body.out
     );
     let manifest = format!("{DECLARATION}{MANIFEST}");
