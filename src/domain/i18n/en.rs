@@ -303,7 +303,7 @@ pub const EN: Messages = Messages {
     working_notes_hint: "Catalogue references, the legal basis and the risks addressed are always in the guidance notes. Tick this to repeat them in the tender text while you work; leave it unticked for publication.",
     export_part_legend: "What to export",
     second_language_label: "Second language of the documents",
-    second_language_hint: "For authorities that publish in two languages: every export then carries the document in both, side by side in HTML and paragraph after paragraph in Markdown and text.",
+    second_language_hint: "For authorities that publish in two languages: the document then comes in both, side by side in Word, LibreOffice and HTML, paragraph after paragraph in Markdown and text (the evaluation grid as CSV and the notice data as JSON stay in the first language).",
     second_language_none: "None",
     part_whole: "Whole document (tender text, plan, guidance)",
     part_plan_only: "Contract-management plan only",
