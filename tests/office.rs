@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, full_selection};
+use common::{fixture, full_selection, zip_entries as entries, zip_part as part};
 use criteria_builder::domain::assemble::assemble;
 use criteria_builder::domain::catalog::AmbitionLevel;
 use criteria_builder::domain::embedded;
@@ -14,43 +14,6 @@ use criteria_builder::domain::render::{parts_of, Format, Part};
 
 const HOSTILE: &str =
     "</w:t></w:r><w:p>x</text:p>]]><!-- & \u{202E}evil\u{202C} line\nbreak\u{0007}\u{FFFF}";
-
-/// The entries of a ZIP file written by `office::zip` (stored entries): name and data, read from
-/// the local headers and checked against the central directory's count.
-fn entries(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let u16_at = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]) as usize;
-    let u32_at = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap()) as usize;
-    let mut out = Vec::new();
-    let mut at = 0;
-    while u32_at(at) == 0x0403_4b50 {
-        assert_eq!(u16_at(at + 8), 0, "stored");
-        let size = u32_at(at + 18);
-        assert_eq!(size, u32_at(at + 22));
-        let name_len = u16_at(at + 26);
-        let extra = u16_at(at + 28);
-        let name = String::from_utf8(zip[at + 30..at + 30 + name_len].to_vec()).unwrap();
-        let start = at + 30 + name_len + extra;
-        out.push((name, zip[start..start + size].to_vec()));
-        at = start + size;
-    }
-    let end = zip.len() - 22;
-    assert_eq!(u32_at(end), 0x0605_4b50, "end of central directory");
-    assert_eq!(u16_at(end + 10), out.len());
-    assert_eq!(
-        u32_at(end + 16),
-        at,
-        "central directory right after the entries"
-    );
-    out
-}
-
-fn part(zip: &[u8], name: &str) -> String {
-    let (_, data) = entries(zip)
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .unwrap_or_else(|| panic!("no {name}"));
-    String::from_utf8(data).unwrap()
-}
 
 #[test]
 fn typed_text_is_escaped_text_in_both_office_formats() {

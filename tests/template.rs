@@ -2,6 +2,9 @@
 //! its styles used by the office downloads, and any other file refused with a reason, never a
 //! panic. LibreOffice and python-docx check the result in tests/e2e/office.test.mjs.
 
+mod common;
+
+use common::{zip_entries as entries, zip_part as part};
 use criteria_builder::domain::assemble::assemble;
 use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
@@ -27,23 +30,6 @@ fn inflate(data: &[u8], size: usize) -> Option<Vec<u8>> {
 
 fn read(zip: &[u8]) -> Result<Template, TemplateProblem> {
     template::read(zip, &inflate)
-}
-
-/// The entries of a stored-entry ZIP as the builder writes it.
-fn entries(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let u16_at = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]) as usize;
-    let u32_at = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap()) as usize;
-    let mut out = Vec::new();
-    let mut at = 0;
-    while u32_at(at) == 0x0403_4b50 {
-        let size = u32_at(at + 18);
-        let name_len = u16_at(at + 26);
-        let name = String::from_utf8(zip[at + 30..at + 30 + name_len].to_vec()).unwrap();
-        let start = at + 30 + name_len + u16_at(at + 28);
-        out.push((name, zip[start..start + size].to_vec()));
-        at = start + size;
-    }
-    out
 }
 
 /// A ZIP of these entries, deflated as Word and LibreOffice write them.
@@ -100,11 +86,6 @@ fn deflated_zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     out.extend(start.to_le_bytes());
     out.extend([0u8; 2]);
     out
-}
-
-fn part(zip: &[u8], name: &str) -> String {
-    let (_, data) = entries(zip).into_iter().find(|(n, _)| n == name).unwrap();
-    String::from_utf8(data).unwrap()
 }
 
 #[test]

@@ -32,26 +32,13 @@ pub fn answers_file(props: &AnswersFileProps) -> Html {
             }
         })
     };
-    let choose = {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let choose = super::open_file_input(&input);
     let onchange = {
         let (state, reader) = (props.state.clone(), reader.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            let Some(file) = super::chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            // Cleared, so that choosing the same file again reads it again.
-            input.set_value("");
-            let file = gloo::file::File::from(file);
             let name = file.name();
             if file.size() > saved::MAX_BYTES {
                 state.dispatch(Action::OpenFailed {

@@ -66,6 +66,25 @@ pub struct WizardContext {
     pub instance: u32,
 }
 
+/// A button's click that opens the hidden file input behind it.
+pub fn open_file_input(input: &NodeRef) -> Callback<MouseEvent> {
+    let input = input.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+            input.click();
+        }
+    })
+}
+
+/// The file chosen in the file input an event came from; the input is cleared, so that choosing
+/// the same file again reads it again.
+pub fn chosen_file(e: &Event) -> Option<gloo::file::File> {
+    let input = e.target_dyn_into::<web_sys::HtmlInputElement>()?;
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(gloo::file::File::from(file))
+}
+
 /// The value of the `<select>` an event came from (empty if it came from elsewhere).
 pub fn selected(e: &yew::Event) -> String {
     use wasm_bindgen::JsCast;

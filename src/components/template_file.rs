@@ -21,26 +21,13 @@ pub fn template_file(props: &TemplateFileProps) -> Html {
     let input = use_node_ref();
     // The file being read, said while it is; a later choice wins over an earlier one still read.
     let reading = use_state(|| None::<(u32, String)>);
-    let choose = {
-        let input = input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let choose = super::open_file_input(&input);
     let onchange = {
         let (state, reading) = (props.state.clone(), reading.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            let Some(file) = super::chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            // Cleared, so that choosing the same file again reads it again.
-            input.set_value("");
-            let file = gloo::file::File::from(file);
             let name = file.name();
             let seq = reading.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
             reading.set(Some((seq, name.clone())));

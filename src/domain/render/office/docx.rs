@@ -420,16 +420,9 @@ fn relationships(targets: &[(&str, &str)]) -> String {
 const OFFICE_RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 fn core(props: &Properties) -> String {
-    let creator = props
-        .authority
-        .as_deref()
-        .map(|a| format!("<dc:creator>{}</dc:creator>", escape(a)))
-        .unwrap_or_default();
     format!(
-        "{DECLARATION}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:subject>{}</dc:subject>{creator}<dc:language>{}</dc:language><dc:identifier>{}</dc:identifier><cp:version>{}</cp:version></cp:coreProperties>",
-        escape(&props.title),
-        escape(&props.catalog_title),
-        props.language.code(),
+        "{DECLARATION}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">{}<dc:identifier>{}</dc:identifier><cp:version>{}</cp:version></cp:coreProperties>",
+        props.dublin_core(),
         escape(&props.text_hash),
         escape(&props.catalog_version),
     )

@@ -75,6 +75,22 @@ impl Properties {
         )
     }
 
+    /// The Dublin Core properties both formats carry: title, subject (the catalogue), creator (the
+    /// authority, when given) and language.
+    fn dublin_core(&self) -> String {
+        let creator = self
+            .authority
+            .as_deref()
+            .map(|a| format!("<dc:creator>{}</dc:creator>", escape(a)))
+            .unwrap_or_default();
+        format!(
+            "<dc:title>{}</dc:title><dc:subject>{}</dc:subject>{creator}<dc:language>{}</dc:language>",
+            escape(&self.title),
+            escape(&self.catalog_title),
+            self.language.code(),
+        )
+    }
+
     /// The custom properties, named in English in every language (they are read by tools).
     fn custom(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![

@@ -336,16 +336,9 @@ fn meta(props: &Properties) -> String {
             escape(&value)
         ));
     }
-    let creator = props
-        .authority
-        .as_deref()
-        .map(|a| format!("<dc:creator>{}</dc:creator>", escape(a)))
-        .unwrap_or_default();
     format!(
-        "{DECLARATION}<office:document-meta {NAMESPACES}><office:meta><meta:generator>{GENERATOR}</meta:generator><dc:title>{}</dc:title><dc:subject>{}</dc:subject>{creator}<dc:language>{}</dc:language>{user}</office:meta></office:document-meta>",
-        escape(&props.title),
-        escape(&props.catalog_title),
-        props.language.code(),
+        "{DECLARATION}<office:document-meta {NAMESPACES}><office:meta><meta:generator>{GENERATOR}</meta:generator>{}{user}</office:meta></office:document-meta>",
+        props.dublin_core(),
     )
 }
 
