@@ -310,3 +310,34 @@ fn to_json(value: &JsValue, depth: usize) -> Option<crate::domain::saved::Json> 
         Json::Null
     })
 }
+
+/// Sends the host page an event from inside the widget: it bubbles to the element the widget was
+/// mounted in and crosses a shadow root (`composed`); `detail` is the documented payload.
+pub fn host_event(
+    target: &web_sys::EventTarget,
+    name: &str,
+    detail: &impl crate::domain::host_events::Detail,
+) {
+    use crate::domain::host_events::Value;
+    let object = js_sys::Object::new();
+    for (key, value) in detail.detail() {
+        let value: JsValue = match value {
+            Value::Text(text) => text.into(),
+            Value::List(items) => items
+                .iter()
+                .map(|item| JsValue::from_str(item))
+                .collect::<js_sys::Array>()
+                .into(),
+            Value::Bool(b) => b.into(),
+            Value::Null => JsValue::NULL,
+        };
+        let _ = js_sys::Reflect::set(&object, &key.into(), &value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}

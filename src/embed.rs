@@ -107,19 +107,23 @@ fn read_options(options: JsValue) -> Result<RawOptions, OptionsError> {
                 .ok_or_else(|| wrong_type(name, "a string", &v)),
         }
     };
-    let sync_url = match field("syncUrl") {
-        Some(v) if !(v.is_undefined() || v.is_null()) => Some(
-            v.as_bool()
-                .ok_or_else(|| wrong_type("syncUrl", "true or false", &v))?,
-        ),
-        _ => None,
+    let flag = |name: &str| -> Result<Option<bool>, OptionsError> {
+        match field(name) {
+            Some(v) if !(v.is_undefined() || v.is_null()) => Ok(Some(
+                v.as_bool()
+                    .ok_or_else(|| wrong_type(name, "true or false", &v))?,
+            )),
+            _ => Ok(None),
+        }
     };
+    let sync_url = flag("syncUrl")?;
     Ok(RawOptions {
         language: text("language")?,
         selection: text("selection")?,
         theme: text("theme")?,
         sync_url,
         storage_key: text("storageKey")?,
+        event_text: flag("eventText")?,
     })
 }
 

@@ -9,6 +9,10 @@ fn defaults_are_english_auto_theme_and_no_url_sync() {
     assert_eq!(options.language, Language::En);
     assert_eq!(options.theme, Theme::Auto);
     assert!(!options.sync_url);
+    assert!(
+        !options.event_text,
+        "events carry no typed text unless asked"
+    );
 }
 
 #[test]
@@ -19,8 +23,10 @@ fn valid_options_are_taken() {
         theme: Some("dark".into()),
         sync_url: Some(true),
         storage_key: Some("city-of-ghent_ict.2026".into()),
+        event_text: Some(true),
     };
     let options = raw.check().unwrap();
+    assert!(options.event_text);
     assert_eq!(options.theme, Theme::Dark);
     assert!(options.sync_url);
     assert_eq!(options.selection.as_deref(), Some("v=1&c=laptops-desktops"));
@@ -139,4 +145,27 @@ fn an_unknown_value_is_rejected_naming_the_field_and_the_choices() {
     assert!(err
         .to_string()
         .starts_with("invalid option `theme`: expected one of \"auto\", \"light\", \"dark\""));
+}
+
+#[test]
+fn host_events_carry_typed_text_only_when_asked() {
+    use criteria_builder::domain::fragment;
+    use criteria_builder::domain::host_events::selection_event;
+    use criteria_builder::domain::selection::Step;
+    let (selection, _) = fragment::decode(
+        "v=1&c=monitors&r=child-labour&l=basic&s=contract&a=Secret%20City&e=EUR%201%20million",
+    );
+    let plain = selection_event(&selection, Step::Details, false);
+    assert_eq!(plain.step, "details");
+    assert_eq!(plain.categories, ["monitors"]);
+    assert_eq!(plain.stages, ["contract"]);
+    assert_eq!(plain.level, Some("basic"));
+    assert!(!plain.with_text);
+    assert!(!plain.link.contains("Secret") && !plain.link.contains("million"));
+    // The link without the details still opens the same answers.
+    let (back, _) = fragment::decode(&plain.link);
+    assert_eq!(back.categories, selection.categories);
+    assert_eq!(back.risks, selection.risks);
+    let with_text = selection_event(&selection, Step::Details, true);
+    assert!(with_text.with_text && with_text.link.contains("a=Secret%20City"));
 }

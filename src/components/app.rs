@@ -7,7 +7,7 @@ use super::draft_status::draft_status;
 use super::error_summary::error_summary;
 use super::hooks::{
     use_address, use_answers_out, use_catalogue, use_coverage, use_documents, use_focus,
-    use_level_measures, use_messages,
+    use_host_events, use_level_measures, use_messages,
 };
 use super::language_switch::language_switch;
 use super::notices::notices;
@@ -76,6 +76,7 @@ pub fn app(props: &AppProps) -> Html {
     // The benchmark's "first step interactive": the first render is in the DOM and takes input.
     use_effect_with((), |_| browser::mark("ecb:first-step-interactive"));
     let (heading_ref, summary_ref, root_ref) = use_focus(&state);
+    use_host_events(&state, &root_ref, props.options.event_text);
     let onsubmit = {
         let state = state.clone();
         Callback::from(move |e: SubmitEvent| {

@@ -6,6 +6,7 @@ use super::template_file::TemplateFile;
 use super::WizardContext;
 use crate::browser;
 use crate::domain::document::Document;
+use crate::domain::host_events::{self, ExportEvent};
 use crate::domain::i18n::fill;
 use crate::domain::i18n::Language;
 use crate::domain::render::office::template::Kind;
@@ -35,8 +36,9 @@ pub fn export_panel(
     let second = second.cloned();
     let copy = |rich: bool| {
         let (document, second, report) = (document.clone(), second.clone(), report.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
             let (document, second, report) = (document.clone(), second.clone(), report.clone());
+            let target = e.target();
             wasm_bindgen_futures::spawn_local(async move {
                 let plain = match &second {
                     Some(second) => text::render_pair(&document, second, part),
@@ -51,6 +53,17 @@ pub fn export_panel(
                 } else {
                     browser::copy_text(&plain).await
                 };
+                if let (Ok(()), Some(target)) = (&result, &target) {
+                    let event = ExportEvent {
+                        format: if rich { "copy-formatted" } else { "copy-plain" },
+                        part: part.code(),
+                        file: String::new(),
+                        languages: std::iter::once(document.language.code())
+                            .chain(second.as_ref().map(|d| d.language.code()))
+                            .collect(),
+                    };
+                    browser::host_event(target, host_events::EXPORT, &event);
+                }
                 report.emit(if result.is_ok() {
                     Status::Copied
                 } else {
@@ -62,14 +75,32 @@ pub fn export_panel(
     let download = |format: Format| {
         let (document, second, report) = (document.clone(), second.clone(), report.clone());
         let state = ctx.state.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
             let name = format.file_name(part);
+            let languages: Vec<&'static str> = std::iter::once(document.language.code())
+                .chain(second.as_ref().map(|d| d.language.code()))
+                .collect();
+            let exported = {
+                let (target, name) = (e.target(), name.clone());
+                move || {
+                    if let Some(target) = &target {
+                        let event = ExportEvent {
+                            format: format.code(),
+                            part: part.code(),
+                            file: name,
+                            languages,
+                        };
+                        browser::host_event(target, host_events::EXPORT, &event);
+                    }
+                }
+            };
             if !format.in_worker() {
                 let bytes = format
                     .render_text(&document, second.as_deref(), part)
                     .unwrap_or_default();
                 if browser::download(&name, format.mime(), &bytes).is_ok() {
                     report.emit(Status::Downloaded(name));
+                    exported();
                 }
                 return;
             }
@@ -97,6 +128,7 @@ pub fn export_panel(
                     Written::Bytes(bytes) => {
                         if browser::download(&name, format.mime(), &bytes).is_ok() {
                             report.emit(Status::Downloaded(name));
+                            exported();
                         }
                     }
                     Written::Template(problem) => {

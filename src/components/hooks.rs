@@ -11,6 +11,7 @@ use crate::domain::coverage::{self, Counts, Gap};
 use crate::domain::document::Document;
 use crate::domain::draft;
 use crate::domain::embedded::{self, LoadProblem};
+use crate::domain::host_events;
 use crate::domain::i18n::{fill, Language};
 use crate::domain::measure::{per_level, Measure};
 use crate::domain::selection::{ProcedureStage, Selection, Step};
@@ -397,4 +398,36 @@ pub fn use_coverage(state: &State) -> Rc<Option<Covered>> {
             .as_ref()
             .map(|c| (coverage::counts(c), coverage::gaps(c)))
     })
+}
+
+/// Tells the host page what the buyer does (domain::host_events): the answers or the step
+/// changed, the language changed. Sent from the widget's root, after mounting (not for it).
+#[hook]
+pub fn use_host_events(state: &State, root: &NodeRef, with_text: bool) {
+    // What was last told: the answers (without the catalogue version, filled in after mounting)
+    // and the language; `None` until mounted.
+    let last = use_mut_ref(|| None::<(String, Language)>);
+    let root = root.clone();
+    let event = host_events::selection_event(&state.selection, state.step, with_text);
+    let key = host_events::selection_event(
+        &Selection {
+            catalog_version: String::new(),
+            ..state.selection.clone()
+        },
+        state.step,
+        with_text,
+    );
+    let deps = (format!("{}|{}", key.step, key.link), state.language);
+    use_effect_with(deps, move |deps| {
+        let before = last.borrow_mut().replace(deps.clone());
+        if let (Some((answers, language)), Some(root)) = (before, root.get()) {
+            if answers != deps.0 {
+                browser::host_event(&root, host_events::SELECTION, &event);
+            }
+            if language != deps.1 {
+                let detail = host_events::language_event(deps.1);
+                browser::host_event(&root, host_events::LANGUAGE, &detail);
+            }
+        }
+    });
 }

@@ -15,6 +15,7 @@ pub mod document;
 pub mod draft;
 pub mod embedded;
 pub mod fragment;
+pub mod host_events;
 pub mod i18n;
 pub mod measure;
 pub mod message_data;

@@ -19,6 +19,8 @@ pub struct RawOptions {
     pub sync_url: Option<bool>,
     /// Keep a draft of the answers in the browser's storage under this name (opt-in, per widget).
     pub storage_key: Option<String>,
+    /// Let the events the widget sends the host carry what the buyer typed (opt-in).
+    pub event_text: Option<bool>,
 }
 
 /// Colour scheme; `Auto` follows the visitor's system setting.
@@ -50,6 +52,7 @@ pub struct HostOptions {
     pub theme: Theme,
     pub sync_url: bool,
     pub storage_key: Option<String>,
+    pub event_text: bool,
 }
 
 /// What is wrong with the options a host passed: said to the host's developer (in English, like
@@ -90,8 +93,14 @@ fn one_of<T: Copy>(
 
 impl RawOptions {
     /// The option names a host may pass, as written in JavaScript.
-    pub const FIELDS: [&'static str; 5] =
-        ["language", "selection", "theme", "syncUrl", "storageKey"];
+    pub const FIELDS: [&'static str; 6] = [
+        "language",
+        "selection",
+        "theme",
+        "syncUrl",
+        "storageKey",
+        "eventText",
+    ];
 
     /// The longest storage key accepted.
     pub const MAX_STORAGE_KEY: usize = 64;
@@ -128,6 +137,7 @@ impl RawOptions {
             theme,
             sync_url: self.sync_url.unwrap_or(false),
             storage_key: self.storage_key,
+            event_text: self.event_text.unwrap_or(false),
         })
     }
 }

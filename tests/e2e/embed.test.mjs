@@ -58,3 +58,53 @@ test('two widgets on one page keep separate state and obey their options', async
   await assertClean(env, session);
   await session.context.close();
 });
+
+test('the host hears what the buyer does, with typed text only where it asked for it', async () => {
+  const session = await openPage(env, '/events.html');
+  const { page } = session;
+  await page.waitForFunction(() => window.hostReady === true);
+  const plain = page.locator('#plain .ecb');
+  const withText = page.locator('#text .ecb');
+  await plain.locator('.ecb-document').waitFor();
+  await withText.locator('.ecb-document').waitFor();
+  // Mounting is not an event.
+  assert.deepEqual(await page.evaluate(() => window.events), []);
+  // A download: the format, the part, the file and the languages.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    plain.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'ethical-ict-criteria-tender.md');
+  await page.waitForFunction(() => window.events.length === 1);
+  assert.deepEqual(await page.evaluate(() => window.events), [{
+    widget: 'plain',
+    type: 'ethical-ict-criteria:export',
+    detail: { format: 'markdown', part: 'tender', file: 'ethical-ict-criteria-tender.md', languages: ['en'] },
+  }]);
+  // A dropped criterion changes the answers: the selection, and no typed text by default.
+  await plain.locator('.ecb-drop').first().click();
+  await withText.locator('.ecb-drop').first().click();
+  await page.waitForFunction(() => window.events.filter((e) => e.type.endsWith(':selection')).length === 2);
+  const selections = await page.evaluate(() => window.events.filter((e) => e.type.endsWith(':selection')));
+  const byWidget = Object.fromEntries(selections.map((e) => [e.widget, e.detail]));
+  assert.deepEqual(byWidget.plain.categories, ['monitors']);
+  assert.deepEqual(byWidget.plain.risks, ['child-labour']);
+  assert.equal(byWidget.plain.level, 'basic');
+  assert.deepEqual(byWidget.plain.stages, ['specifications', 'contract']);
+  assert.equal(byWidget.plain.step, 'review');
+  assert.equal(byWidget.plain.withText, false);
+  assert.match(byWidget.plain.link, /&x=monitors\//);
+  assert.doesNotMatch(byWidget.plain.link, /Secret|&a=|&m=/);
+  assert.equal(byWidget.text.withText, true);
+  assert.match(byWidget.text.link, /&a=Secret%20City/);
+  // The language: its own event.
+  await plain.locator('.ecb-language select').selectOption('de');
+  await page.waitForFunction(() => window.events.some((e) => e.type.endsWith(':language')));
+  const language = await page.evaluate(() => window.events.find((e) => e.type.endsWith(':language')));
+  assert.deepEqual(language, { widget: 'plain', type: 'ethical-ict-criteria:language', detail: { language: 'de', documentLanguage: 'de' } });
+  // Nothing the buyer typed reached the host from the widget that did not opt in.
+  const leaked = await page.evaluate(() => window.events.filter((e) => e.widget === 'plain' && JSON.stringify(e.detail).includes('Secret')));
+  assert.deepEqual(leaked, []);
+  await assertClean(env, session);
+  await session.context.close();
+});
