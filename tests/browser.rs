@@ -181,9 +181,13 @@ fn invalid_options_are_rejected_naming_the_field() {
     );
     assert!(message(r#"{"language": 3}"#).starts_with("invalid option `language`"));
     assert!(message(r#"{"colour": "red"}"#).starts_with(
-        "unknown option `colour` (known: language, selection, theme, syncUrl, storageKey)"
+        "unknown option `colour` (known: language, selection, theme, syncUrl, storageKey, eventText)"
     ));
     assert!(message(r#"{"storageKey": "a b"}"#).starts_with("invalid option `storageKey`"));
+    assert_eq!(
+        message(r#"{"eventText": "yes"}"#),
+        "invalid option `eventText`: expected true or false, got a string"
+    );
 }
 
 /// Host options are outside input: any JavaScript value gives a widget or an error naming what is
