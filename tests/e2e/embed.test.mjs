@@ -108,3 +108,31 @@ test('the host hears what the buyer does, with typed text only where it asked fo
   await assertClean(env, session);
   await session.context.close();
 });
+
+test('the custom element: attributes as options, their errors, a change keeping the answers, removal cleaning up', async () => {
+  const session = await openPage(env, '/element.html');
+  const { page } = session;
+  const de = page.locator('#de');
+  await de.locator('.ecb').waitFor();
+  assert.equal(await de.locator('.ecb').getAttribute('class'), 'ecb ecb-theme-dark');
+  // The host-given selection: categories answered, risks next, in German.
+  await de.getByText('Schritt 2 von 5').waitFor();
+  await de.getByLabel('Kinderarbeit').check();
+  // A wrong attribute: the same message mount() throws, in the element (and on the console).
+  assert.equal(await page.locator('#bad').textContent(),
+    'The criteria builder could not start: invalid option `theme`: expected one of "auto", "light", "dark", got "pink"');
+  // A changed attribute mounts the widget again, in English, with the answers kept (products and
+  // a risk answered: it opens on the next question).
+  await page.evaluate(() => document.getElementById('de').setAttribute('language', 'en'));
+  await de.getByText('Step 3 of 5').waitFor();
+  assert.match(await page.evaluate(() => document.getElementById('de').selection), /&r=child-labour/);
+  await assertAccessible(page, 'custom element');
+  // Removed: the widget goes with it.
+  await page.evaluate(() => { window.removed = document.getElementById('de'); window.removed.remove(); });
+  assert.equal(await page.evaluate(() => window.removed.innerHTML), '');
+  assert.equal(await page.evaluate(() => window.removed.selection), undefined);
+  // The wrong theme's console error is the one expected; nothing else went wrong.
+  session.watch.errors = session.watch.errors.filter((e) => !e.includes('invalid option `theme`'));
+  await assertClean(env, session);
+  await session.context.close();
+});
