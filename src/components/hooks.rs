@@ -404,28 +404,32 @@ pub fn use_coverage(state: &State) -> Rc<Option<Covered>> {
 /// changed, the language changed. Sent from the widget's root, after mounting (not for it).
 #[hook]
 pub fn use_host_events(state: &State, root: &NodeRef, with_text: bool) {
-    // What was last told: the answers (without the catalogue version, filled in after mounting)
-    // and the language; `None` until mounted.
-    let last = use_mut_ref(|| None::<(String, Language)>);
+    // What was last told: what the selection event says (the answers without the catalogue
+    // version, filled in after mounting, and without the typed details unless asked for), the
+    // step and the language; `None` until mounted. The event itself is built only when they
+    // change, not on every render.
+    let last = use_mut_ref(|| None::<(Selection, Step, Language)>);
     let root = root.clone();
-    let event = host_events::selection_event(&state.selection, state.step, with_text);
-    let key = host_events::selection_event(
-        &Selection {
-            catalog_version: String::new(),
-            ..state.selection.clone()
+    let selection = state.selection.clone();
+    let told = Selection {
+        catalog_version: String::new(),
+        details: if with_text {
+            selection.details.clone()
+        } else {
+            Default::default()
         },
-        state.step,
-        with_text,
-    );
-    let deps = (format!("{}|{}", key.step, key.link), state.language);
+        ..selection.clone()
+    };
+    let deps = (told, state.step, state.language);
     use_effect_with(deps, move |deps| {
         let before = last.borrow_mut().replace(deps.clone());
-        if let (Some((answers, language)), Some(root)) = (before, root.get()) {
-            if answers != deps.0 {
+        if let (Some((answers, step, language)), Some(root)) = (before, root.get()) {
+            if (answers, step) != (deps.0.clone(), deps.1) {
+                let event = host_events::selection_event(&selection, deps.1, with_text);
                 browser::host_event(&root, host_events::SELECTION, &event);
             }
-            if language != deps.1 {
-                let detail = host_events::language_event(deps.1);
+            if language != deps.2 {
+                let detail = host_events::language_event(deps.2);
                 browser::host_event(&root, host_events::LANGUAGE, &detail);
             }
         }

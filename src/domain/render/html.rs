@@ -64,7 +64,7 @@ impl Sink for Html {
                 .push_str(&format!("<th scope=\"col\">{}</th>", escape(name)));
         }
         self.out.push_str("</tr></thead>\n<tbody>\n");
-        for row in table.rows.iter().chain(table.total.iter()) {
+        for (row, _) in table.rows_and_total() {
             self.out.push_str("<tr>");
             for (index, cell) in row.iter().enumerate() {
                 if index == 0 {

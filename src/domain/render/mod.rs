@@ -56,10 +56,8 @@ pub trait Sink {
     /// them, else a list item per row naming each column.
     fn grid(&mut self, table: &Table) {
         let rows: Vec<Vec<Inline>> = table
-            .rows
-            .iter()
-            .chain(table.total.iter())
-            .map(|row| {
+            .rows_and_total()
+            .map(|(row, _)| {
                 let mut line = Vec::new();
                 let fill_from = table.header.len().saturating_sub(table.fill_in);
                 for (index, (name, cell)) in table.header.iter().zip(row).enumerate() {
@@ -88,6 +86,16 @@ pub struct Table {
     pub total: Option<Vec<String>>,
     /// How many columns at the end are for filling in (the bidders' scores).
     pub fill_in: usize,
+}
+
+impl Table {
+    /// The rows, then the total row, each with whether it is the total.
+    pub fn rows_and_total(&self) -> impl Iterator<Item = (&Vec<String>, bool)> {
+        self.rows
+            .iter()
+            .map(|row| (row, false))
+            .chain(self.total.iter().map(|row| (row, true)))
+    }
 }
 
 /// A lot's award criteria with their points and scoring rule; the total row once every

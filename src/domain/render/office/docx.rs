@@ -195,12 +195,7 @@ impl Sink for Body<'_> {
             self.cell(width, &cell);
         }
         self.out.push_str("</w:tr>");
-        for (row, strong) in table
-            .rows
-            .iter()
-            .map(|r| (r, false))
-            .chain(table.total.iter().map(|r| (r, true)))
-        {
+        for (row, strong) in table.rows_and_total() {
             self.out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for (text, width) in row.iter().zip(widths.iter().copied()) {
                 let cell = self.cell_text(text, strong);

@@ -181,12 +181,7 @@ impl Sink for Body {
         }
         self.out
             .push_str("</table:table-row></table:table-header-rows>");
-        for (row, strong) in table
-            .rows
-            .iter()
-            .map(|r| (r, false))
-            .chain(table.total.iter().map(|r| (r, true)))
-        {
+        for (row, strong) in table.rows_and_total() {
             self.out.push_str("<table:table-row>");
             for value in row {
                 self.text_cell(value, strong);
