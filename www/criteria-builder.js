@@ -5,6 +5,10 @@
 // event-text); a bad value shows the same error mount() throws, in the element and on the console.
 // Changing an attribute mounts the widget again with the buyer's answers kept; removing the
 // element destroys the widget (its listeners, timers and panic-message root go with it).
+// The widget renders in the element's shadow root with our style sheet linked inside it, so the
+// host page's CSS neither breaks it nor is touched by ours; the --ecb-* custom properties set on
+// the element still theme it. With the `light-dom` attribute it renders in the page instead, for
+// hosts that link style.css themselves and want to restyle everything.
 import init, { mount } from '../criteria_builder.js';
 
 const ready = init({ module_or_path: new URL('../criteria_builder_bg.wasm', import.meta.url) });
@@ -16,6 +20,10 @@ class EthicalIctCriteria extends HTMLElement {
 
   #widget = null;
   #started = false;
+  /** Where the widget is mounted: a box in the shadow root, or the element itself. */
+  #box = null;
+  /** Settles once the style sheet in the shadow root has loaded (or failed to). */
+  #styled = null;
   /** The `selection` attribute changed since the widget was mounted: it wins over the answers. */
   #newSelection = false;
 
@@ -60,9 +68,31 @@ class EthicalIctCriteria extends HTMLElement {
     return options;
   }
 
+  /** The shadow root with its style sheet and box, made once (a shadow root cannot be removed). */
+  #place() {
+    if (this.#box) return;
+    if (this.hasAttribute('light-dom')) {
+      this.#box = this;
+      this.#styled = Promise.resolve();
+      return;
+    }
+    const shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
+    const sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = new URL('style.css', import.meta.url).href;
+    this.#styled = new Promise((settle) => {
+      sheet.addEventListener('load', settle, { once: true });
+      sheet.addEventListener('error', settle, { once: true });
+    });
+    this.#box = document.createElement('div');
+    this.#box.className = 'ecb-shadow';
+    shadow.replaceChildren(sheet, this.#box);
+  }
+
   async #start() {
     this.#started = true;
-    await ready;
+    this.#place();
+    await Promise.all([ready, this.#styled]);
     if (!this.isConnected) return;
     const options = this.#options();
     // Mounted again after an attribute changed: the buyer's answers stay, unless the host gave
@@ -72,10 +102,10 @@ class EthicalIctCriteria extends HTMLElement {
     this.#widget?.destroy();
     this.#widget = null;
     try {
-      this.#widget = mount(this, options);
+      this.#widget = mount(this.#box, options);
     } catch (error) {
       const message = `The criteria builder could not start: ${error && error.message ? error.message : error}`;
-      this.textContent = message;
+      this.#box.textContent = message;
       console.error(message);
     }
   }

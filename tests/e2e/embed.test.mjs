@@ -119,7 +119,7 @@ test('the custom element: attributes as options, their errors, a change keeping 
   await de.getByText('Schritt 2 von 5').waitFor();
   await de.getByLabel('Kinderarbeit').check();
   // A wrong attribute: the same message mount() throws, in the element (and on the console).
-  assert.equal(await page.locator('#bad').textContent(),
+  assert.equal(await page.locator('#bad .ecb-shadow').textContent(),
     'The criteria builder could not start: invalid option `theme`: expected one of "auto", "light", "dark", got "pink"');
   // A changed attribute mounts the widget again, in English, with the answers kept (products and
   // a risk answered: it opens on the next question).
@@ -129,7 +129,7 @@ test('the custom element: attributes as options, their errors, a change keeping 
   await assertAccessible(page, 'custom element');
   // Removed: the widget goes with it.
   await page.evaluate(() => { window.removed = document.getElementById('de'); window.removed.remove(); });
-  assert.equal(await page.evaluate(() => window.removed.innerHTML), '');
+  assert.equal(await page.evaluate(() => window.removed.shadowRoot.querySelector('.ecb-shadow').innerHTML), '');
   assert.equal(await page.evaluate(() => window.removed.selection), undefined);
   // The wrong theme's console error is the one expected; nothing else went wrong.
   session.watch.errors = session.watch.errors.filter((e) => !e.includes('invalid option `theme`'));

@@ -73,11 +73,17 @@ export async function assertAccessible(page, where) {
     // The preview's folds are `content-visibility: auto`: the browser skips painting those off
     // screen, and axe reads contrast from what is painted. They are painted for the check (their
     // colours do not depend on it) and left as they were afterwards.
-    const folds = [...document.querySelectorAll('.ecb-fold')];
+    // Widgets in custom elements render in open shadow roots: those are searched too.
+    const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+    const folds = roots.flatMap((root) => [...root.querySelectorAll('.ecb-fold')]);
     for (const fold of folds) fold.style.contentVisibility = 'visible';
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      // axe's CSSOM preload copies a shadow root's style sheets into <style> elements, which the
+      // strict CSP blocks; it serves one rule (css-orientation-lock), and our sheet has no
+      // orientation media query for it to find.
+      preload: roots.length === 1,
     });
     for (const fold of folds) fold.style.removeProperty('content-visibility');
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -96,15 +102,21 @@ export async function tabTo(page, predicate, arg, limit = 80) {
 
 /** Focus predicate: the focused element is a control whose label (or text) includes `text`. */
 export function focusedLabelled(text) {
-  const el = document.activeElement;
+  // The focused element, also inside a custom element's shadow root.
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
   if (!el || !el.matches('button, input, select, textarea, a[href], summary')) return false;
-  const label = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+  const label = el.id ? el.getRootNode().querySelector(`label[for="${el.id}"]`) : null;
   const name = (label ? label.textContent : el.textContent) ?? '';
   return name.includes(text);
 }
 
 export async function headingText(page) {
-  return page.evaluate(() => document.activeElement && document.activeElement.textContent);
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el && el.textContent;
+  });
 }
 
 /** The catalogue version the widget was built with: links and handles record it as `cv`. */
