@@ -14,11 +14,34 @@ use wasm_bindgen_futures::JsFuture;
 
 // A module file of its own (wasm-bindgen writes it under snippets/), so no inline script is needed.
 // From snippets/<crate>-<hash>/inline0.js, two levels up is the folder the widget is served from.
+// `new_worker` starts a worker from one of the widget's own files; on a page that requires Trusted
+// Types it passes the address through a policy named `ethical-ict-criteria`, which accepts only
+// the widget's files (the host lists that name in its `trusted-types` directive).
 #[wasm_bindgen(
-    inline_js = "export function widget_base() { return new URL('../../', import.meta.url).href; }"
+    inline_js = "export function widget_base() { return new URL('../../', import.meta.url).href; }
+let policy;
+export function new_worker(url, options) {
+  const tt = globalThis.trustedTypes;
+  if (tt && tt.createPolicy) {
+    const base = widget_base();
+    policy ??= tt.createPolicy('ethical-ict-criteria', { createScriptURL: (u) => {
+      if (u.startsWith(base)) return u;
+      throw new TypeError(`not one of the widget's files: ${u}`);
+    } });
+    return new Worker(policy.createScriptURL(url), options);
+  }
+  return new Worker(url, options);
+}"
 )]
 extern "C" {
     fn widget_base() -> String;
+    #[wasm_bindgen(catch)]
+    fn new_worker(url: &str, options: &web_sys::WorkerOptions) -> Result<web_sys::Worker, JsValue>;
+}
+
+/// Starts a worker from one of the widget's own files (`None`: the browser refused).
+pub fn worker(file: &str, options: &web_sys::WorkerOptions) -> Option<web_sys::Worker> {
+    new_worker(&asset_url(file), options).ok()
 }
 
 /// Today's date in the visitor's browser (UTC), as `YYYY-MM-DD`: for the hints that depend on it.
@@ -56,6 +79,23 @@ pub fn today() -> String {
 /// The address of a file published next to the widget's own files (same origin as the widget).
 pub fn asset_url(file: &str) -> String {
     format!("{}{file}", widget_base())
+}
+
+/// An address relative to the page made absolute (`None`: not an address).
+pub fn resolve_url(url: &str) -> Option<String> {
+    let base = window()?.document()?.base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base(url, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// The address of a catalogue or message file: in the host's `catalogUrl` folder where given,
+/// otherwise next to the widget's own files.
+pub fn data_url(folder: Option<&str>, file: &str) -> String {
+    match folder {
+        Some(folder) => format!("{folder}{file}"),
+        None => asset_url(file),
+    }
 }
 
 /// Fetches a file's bytes; the error says what went wrong, for the buyer.

@@ -124,12 +124,24 @@ fn read_options(options: JsValue) -> Result<RawOptions, OptionsError> {
         sync_url,
         storage_key: text("storageKey")?,
         event_text: flag("eventText")?,
+        catalog_url: text("catalogUrl")?,
+        accessibility_statement: text("accessibilityStatement")?,
     })
 }
 
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, MountError> {
     install_panic_hook();
-    let options = read_options(options)?.check()?;
+    let mut options = read_options(options)?.check()?;
+    // The catalogue folder as a full address: the office worker, elsewhere, fetches from it too.
+    if let Some(url) = options.catalog_url.take() {
+        options.catalog_url =
+            Some(
+                crate::browser::resolve_url(&url).ok_or_else(|| OptionsError::Invalid {
+                    field: "catalogUrl".into(),
+                    reason: format!("expected an address, got {url:?}"),
+                })?,
+            );
+    }
     // The catalogue of the language where it is embedded (complete builds); otherwise the
     // reference catalogue's core, and the language's own catalogue is fetched.
     let catalog = embedded::catalog(options.language.document_language())

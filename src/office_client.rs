@@ -85,7 +85,7 @@ fn fail_all() {
 fn start() -> Option<Client> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Classic);
-    let worker = web_sys::Worker::new_with_options(&browser::asset_url(LOADER), &options).ok()?;
+    let worker = browser::worker(LOADER, &options)?;
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(on_error);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -155,10 +155,10 @@ pub enum Written {
 pub async fn write(
     format: Format,
     part: Part,
-    language: Language,
-    second: Option<Language>,
+    (language, second): (Language, Option<Language>),
     fragment: &str,
     template: Option<&[u8]>,
+    files: Option<&str>,
 ) -> Written {
     let request = Object::new();
     let set = |key: &str, value: JsValue| {
@@ -173,6 +173,8 @@ pub async fn write(
         second.map(|l| l.code()).unwrap_or_default().into(),
     );
     set("fragment", fragment.into());
+    // The host's catalogue folder, if the data files are not next to the widget.
+    set("files", files.unwrap_or_default().into());
     if let Some(template) = template {
         set("template", Uint8Array::from(template).into());
     }

@@ -89,10 +89,12 @@ mod run {
         js_sys::global().unchecked_into()
     }
 
-    /// A file published next to the worker's loader (in the widget's `www/` folder): one level up.
-    async fn fetch(file: &str) -> Result<Vec<u8>, String> {
+    /// A data file from the host's catalogue folder (`files`, an absolute address) where given,
+    /// otherwise next to the worker's loader (in the widget's `www/` folder): one level up.
+    async fn fetch(files: &str, file: &str) -> Result<Vec<u8>, String> {
         let scope = scope();
-        let url = web_sys::Url::new_with_base(&format!("../{file}"), &scope.location().href())
+        let folder = if files.is_empty() { "../" } else { files };
+        let url = web_sys::Url::new_with_base(&format!("{folder}{file}"), &scope.location().href())
             .map_err(|_| file.to_string())?;
         let response = JsFuture::from(scope.fetch_with_str(&url.href()))
             .await
@@ -107,12 +109,12 @@ mod run {
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 
-    async fn catalogue(language: Language) -> Result<Catalog, String> {
+    async fn catalogue(files: &str, language: Language) -> Result<Catalog, String> {
         let core = embedded::catalog(Language::En).map_err(|e| e.to_string())?;
         if embedded::COMPLETE {
             return embedded::catalog(language).map_err(|e| e.to_string());
         }
-        let bytes = fetch(&embedded::file_name(language)).await?;
+        let bytes = fetch(files, &embedded::file_name(language)).await?;
         embedded::complete(&core, &bytes).map_err(|e| e.to_string())
     }
 
@@ -163,17 +165,18 @@ mod run {
             return reply(&id, &[("error", "request".into())]);
         };
         let second = Language::from_code(&text(&request, "second"));
+        let files = text(&request, "files");
         let result: Result<Vec<u8>, String> = async {
             for language in [Some(language), second].into_iter().flatten() {
                 if language.loaded().is_none() {
-                    let bytes = fetch(&language.messages_file()).await?;
+                    let bytes = fetch(&files, &language.messages_file()).await?;
                     language.install(&bytes).map_err(|e| e.to_string())?;
                 }
             }
             let (selection, _) = fragment::decode(&text(&request, "fragment"));
-            let first = assemble(&catalogue(language).await?, &selection, language);
+            let first = assemble(&catalogue(&files, language).await?, &selection, language);
             let second = match second {
-                Some(l) => Some(assemble(&catalogue(l).await?, &selection, l)),
+                Some(l) => Some(assemble(&catalogue(&files, l).await?, &selection, l)),
                 None => None,
             };
             Ok(format.render_with(&first, second.as_ref(), part, template.as_ref()))

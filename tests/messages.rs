@@ -302,3 +302,29 @@ fn the_document_headings_use_each_languages_terminology_table() {
             .is_some_and(|s| s.starts_with("eForms BT-67(a)"))));
     }
 }
+
+/// The widget links its accessibility statement in the language it speaks: every language has one.
+#[test]
+fn every_language_has_its_accessibility_statement() {
+    for language in criteria_builder::domain::i18n::Language::ALL {
+        let path = format!(
+            "{}/www/accessibility/{}.html",
+            env!("CARGO_MANIFEST_DIR"),
+            language.code()
+        );
+        let page = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{path} is missing"));
+        assert!(
+            page.contains(&format!("<html lang=\"{}\">", language.code())),
+            "{path} is not marked as written in its language"
+        );
+        for other in criteria_builder::domain::i18n::Language::ALL {
+            if other != language {
+                assert!(
+                    page.contains(&format!("href=\"{}.html\"", other.code())),
+                    "{path} does not link the statement in {}",
+                    other.code()
+                );
+            }
+        }
+    }
+}

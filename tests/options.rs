@@ -24,9 +24,20 @@ fn valid_options_are_taken() {
         sync_url: Some(true),
         storage_key: Some("city-of-ghent_ict.2026".into()),
         event_text: Some(true),
+        catalog_url: Some("https://data.example.eu/ict-criteria".into()),
+        accessibility_statement: Some("/about/accessibility.html".into()),
     };
     let options = raw.check().unwrap();
     assert!(options.event_text);
+    assert_eq!(
+        options.catalog_url.as_deref(),
+        Some("https://data.example.eu/ict-criteria/"),
+        "a folder: the file names are appended after a slash"
+    );
+    assert_eq!(
+        options.accessibility_statement.as_deref(),
+        Some("/about/accessibility.html")
+    );
     assert_eq!(options.theme, Theme::Dark);
     assert!(options.sync_url);
     assert_eq!(options.selection.as_deref(), Some("v=1&c=laptops-desktops"));
@@ -168,4 +179,37 @@ fn host_events_carry_typed_text_only_when_asked() {
     assert_eq!(back.risks, selection.risks);
     let with_text = selection_event(&selection, Step::Details, true);
     assert!(with_text.with_text && with_text.link.contains("a=Secret%20City"));
+}
+
+#[test]
+fn addresses_are_web_addresses_or_relative_ones() {
+    let check = |catalog: &str, statement: &str| {
+        RawOptions {
+            catalog_url: Some(catalog.into()),
+            accessibility_statement: Some(statement.into()),
+            ..RawOptions::default()
+        }
+        .check()
+    };
+    let ok = check("criteria/data/?v=2#x", "HTTPS://city.example/a11y").unwrap();
+    assert_eq!(ok.catalog_url.as_deref(), Some("criteria/data/"));
+    let ok = check("//cdn.example/files", "../a11y/statement.html?lang=de").unwrap();
+    assert_eq!(ok.catalog_url.as_deref(), Some("//cdn.example/files/"));
+    for (catalog, statement, field) in [
+        ("javascript:alert(1)", "ok.html", "catalogUrl"),
+        ("ok/", "javascript:alert(1)", "accessibilityStatement"),
+        ("ok/", " data:text/html,x", "accessibilityStatement"),
+        ("", "ok.html", "catalogUrl"),
+        ("files/\n", "ok.html", "catalogUrl"),
+        ("ok/", "JaVaScRiPt:x", "accessibilityStatement"),
+        ("ok/", "a11y:statement.html", "accessibilityStatement"),
+    ] {
+        let error = check(catalog, statement).unwrap_err().to_string();
+        assert!(
+            error.starts_with(&format!("invalid option `{field}`")),
+            "{catalog:?} / {statement:?}: {error}"
+        );
+    }
+    let long = format!("https://x.example/{}", "a".repeat(RawOptions::MAX_URL));
+    assert!(check(&long, "ok.html").is_err());
 }

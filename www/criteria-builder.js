@@ -2,7 +2,7 @@
 //   <script type="module" src="/ethical-ict/www/criteria-builder.js"></script>
 //   <ethical-ict-criteria language="de" theme="auto"></ethical-ict-criteria>
 // Attributes mirror mount()'s options (language, theme, selection, storage-key, sync-url,
-// event-text); a bad value shows the same error mount() throws, in the element and on the console.
+// event-text, catalog-url, accessibility-statement); a bad value shows the same error mount() throws, in the element and on the console.
 // Changing an attribute mounts the widget again with the buyer's answers kept; removing the
 // element destroys the widget (its listeners, timers and panic-message root go with it).
 // The widget renders in the element's shadow root with our style sheet linked inside it, so the
@@ -12,7 +12,14 @@
 import init, { mount } from '../criteria_builder.js';
 
 const ready = init({ module_or_path: new URL('../criteria_builder_bg.wasm', import.meta.url) });
-const STRINGS = { language: 'language', theme: 'theme', selection: 'selection', 'storage-key': 'storageKey' };
+const STRINGS = {
+  language: 'language',
+  theme: 'theme',
+  selection: 'selection',
+  'storage-key': 'storageKey',
+  'catalog-url': 'catalogUrl',
+  'accessibility-statement': 'accessibilityStatement',
+};
 const FLAGS = { 'sync-url': 'syncUrl', 'event-text': 'eventText' };
 
 class EthicalIctCriteria extends HTMLElement {

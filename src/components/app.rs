@@ -61,6 +61,12 @@ pub fn app(props: &AppProps) -> Html {
     let ctx = WizardContext {
         state: state.clone(),
         instance: props.instance,
+        files: props.options.catalog_url.as_deref().map(Rc::from),
+        statement: props
+            .options
+            .accessibility_statement
+            .as_deref()
+            .map(Rc::from),
     };
     let m = ctx.messages();
     use_answers_out(
@@ -70,8 +76,8 @@ pub fn app(props: &AppProps) -> Html {
         props.options.storage_key.clone(),
     );
     use_address(&state, sync_url);
-    use_catalogue(&state, props.catalog.clone());
-    use_messages(&state);
+    use_catalogue(&state, props.catalog.clone(), ctx.files.clone());
+    use_messages(&state, ctx.files.clone());
 
     // The benchmark's "first step interactive": the first render is in the DOM and takes input.
     use_effect_with((), |_| browser::mark("ecb:first-step-interactive"));
@@ -122,6 +128,15 @@ pub fn app(props: &AppProps) -> Html {
         Language::En
     };
 
+    // The host's own statement, or ours in the language the widget speaks.
+    let statement = ctx
+        .statement
+        .as_deref()
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            browser::asset_url(&format!("www/accessibility/{}.html", shown_language.code()))
+        });
+
     if state.awaiting_messages {
         return html! {
             <section class={classes!("ecb", theme)} lang={state.language.code()} data-ecb-root=""
@@ -153,6 +168,9 @@ pub fn app(props: &AppProps) -> Html {
                 { draft_status(&ctx) }
                 <AnswersFile state={state.clone()} instance={props.instance} />
                 { catalogue_coverage(&ctx, covered.as_ref().as_ref()) }
+                <p class="ecb-statement">
+                    <a href={statement}>{ m.accessibility_statement }</a>
+                </p>
             </section>
     }
 }

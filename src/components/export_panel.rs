@@ -74,7 +74,7 @@ pub fn export_panel(
     };
     let download = |format: Format| {
         let (document, second, report) = (document.clone(), second.clone(), report.clone());
-        let state = ctx.state.clone();
+        let (state, files) = (ctx.state.clone(), ctx.files.clone());
         Callback::from(move |e: MouseEvent| {
             let name = format.file_name(part);
             let languages: Vec<&'static str> = std::iter::once(document.language.code())
@@ -113,6 +113,7 @@ pub fn export_panel(
                 .map(|(_, _, bytes)| bytes.clone());
             let (language, second) = (document.language, second.as_ref().map(|d| d.language));
             let (fragment, report, state) = (state.fragment(), report.clone(), state.clone());
+            let files = files.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let slow = {
                     let (report, name) = (report.clone(), name.clone());
@@ -121,8 +122,9 @@ pub fn export_panel(
                     })
                 };
                 let template = template.as_deref().map(Vec::as_slice);
+                let (languages, files) = ((language, second), files.as_deref());
                 let written =
-                    office_client::write(format, part, language, second, &fragment, template).await;
+                    office_client::write(format, part, languages, &fragment, template, files).await;
                 drop(slow);
                 match written {
                     Written::Bytes(bytes) => {

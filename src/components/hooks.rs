@@ -209,7 +209,7 @@ pub fn use_address(state: &State, sync_url: bool) {
 /// The complete catalogue of the document language is fetched once the first step is on screen,
 /// again on "Try again", and when the buyer switches to a language whose catalogue is not here yet.
 #[hook]
-pub fn use_catalogue(state: &State, core: Rc<Catalog>) {
+pub fn use_catalogue(state: &State, core: Rc<Catalog>, files: Option<Rc<str>>) {
     {
         // The complete catalogue of the document language is fetched once the first step is on
         // screen, again on "Try again", and when the buyer switches to a language whose catalogue
@@ -219,7 +219,7 @@ pub fn use_catalogue(state: &State, core: Rc<Catalog>) {
         use_effect_with(state.catalog_attempt, move |_| {
             if let Some(language) = missing.filter(|_| loading) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let url = browser::asset_url(&embedded::file_name(language));
+                    let url = browser::data_url(files.as_deref(), &embedded::file_name(language));
                     let result = browser::fetch_bytes(&url)
                         .await
                         .and_then(|bytes| {
@@ -235,7 +235,7 @@ pub fn use_catalogue(state: &State, core: Rc<Catalog>) {
 
 /// A translated language's messages are fetched once, when it is first chosen.
 #[hook]
-pub fn use_messages(state: &State) {
+pub fn use_messages(state: &State, files: Option<Rc<str>>) {
     {
         // A translated language's messages are fetched once, when it is first chosen (as the
         // widget's language or the documents' second one); until they arrive (or if they cannot be
@@ -245,9 +245,9 @@ pub fn use_messages(state: &State) {
         use_effect_with(wanted, move |(language, second)| {
             for language in [Some(*language), *second].into_iter().flatten() {
                 if language.loaded().is_none() {
-                    let state = state.clone();
+                    let (state, files) = (state.clone(), files.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let url = browser::asset_url(&language.messages_file());
+                        let url = browser::data_url(files.as_deref(), &language.messages_file());
                         if let Ok(bytes) = browser::fetch_bytes(&url).await {
                             let _ = language.install(&bytes);
                         }

@@ -64,6 +64,10 @@ pub struct WizardContext {
     pub state: UseReducerHandle<WizardState>,
     /// Unique per mounted widget, so two widgets on a page never share element ids.
     pub instance: u32,
+    /// The host's `catalogUrl` folder (absolute), if the data files are not next to the widget.
+    pub files: Option<Rc<str>>,
+    /// The host's own accessibility statement, if it gave one.
+    pub statement: Option<Rc<str>>,
 }
 
 /// A button's click that opens the hidden file input behind it.

@@ -21,6 +21,10 @@ pub struct RawOptions {
     pub storage_key: Option<String>,
     /// Let the events the widget sends the host carry what the buyer typed (opt-in).
     pub event_text: Option<bool>,
+    /// The folder the catalogue and message files are published in, when not next to the widget.
+    pub catalog_url: Option<String>,
+    /// The host's own accessibility statement, linked from the widget instead of ours.
+    pub accessibility_statement: Option<String>,
 }
 
 /// Colour scheme; `Auto` follows the visitor's system setting.
@@ -53,6 +57,9 @@ pub struct HostOptions {
     pub sync_url: bool,
     pub storage_key: Option<String>,
     pub event_text: bool,
+    /// The catalogue folder's address as given, ending in `/` (resolved by the page).
+    pub catalog_url: Option<String>,
+    pub accessibility_statement: Option<String>,
 }
 
 /// What is wrong with the options a host passed: said to the host's developer (in English, like
@@ -93,14 +100,19 @@ fn one_of<T: Copy>(
 
 impl RawOptions {
     /// The option names a host may pass, as written in JavaScript.
-    pub const FIELDS: [&'static str; 6] = [
+    pub const FIELDS: [&'static str; 8] = [
         "language",
         "selection",
         "theme",
         "syncUrl",
         "storageKey",
         "eventText",
+        "catalogUrl",
+        "accessibilityStatement",
     ];
+
+    /// The longest address accepted for `catalogUrl` and `accessibilityStatement`.
+    pub const MAX_URL: usize = 2048;
 
     /// The longest storage key accepted.
     pub const MAX_STORAGE_KEY: usize = 64;
@@ -131,6 +143,25 @@ impl RawOptions {
                 });
             }
         }
+        let catalog_url = self
+            .catalog_url
+            .as_deref()
+            .map(|url| web_address("catalogUrl", url))
+            .transpose()?
+            .map(|url| {
+                // A folder: the files' names are appended.
+                let url = url.split(['?', '#']).next().unwrap_or_default();
+                if url.ends_with('/') {
+                    url.to_string()
+                } else {
+                    format!("{url}/")
+                }
+            });
+        let accessibility_statement = self
+            .accessibility_statement
+            .as_deref()
+            .map(|url| web_address("accessibilityStatement", url).map(str::to_string))
+            .transpose()?;
         Ok(HostOptions {
             language,
             selection: self.selection,
@@ -138,6 +169,40 @@ impl RawOptions {
             sync_url: self.sync_url.unwrap_or(false),
             storage_key: self.storage_key,
             event_text: self.event_text.unwrap_or(false),
+            catalog_url,
+            accessibility_statement,
         })
+    }
+}
+
+/// An address a host gives: absolute with `http:` or `https:`, or relative to the host page (so
+/// no `javascript:` or `data:` link ever reaches the widget), without spaces or control characters.
+fn web_address<'a>(field: &str, url: &'a str) -> Result<&'a str, OptionsError> {
+    let invalid = |reason: String| OptionsError::Invalid {
+        field: field.to_string(),
+        reason,
+    };
+    let shown: String = url.chars().take(80).collect();
+    if url.is_empty() || url.len() > RawOptions::MAX_URL {
+        return Err(invalid(format!(
+            "expected an address of 1 to {} characters, got {shown:?}",
+            RawOptions::MAX_URL
+        )));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(invalid(format!(
+            "expected an address without spaces, got {shown:?}"
+        )));
+    }
+    // A scheme is what comes before the first ':' when no '/', '?' or '#' comes earlier.
+    let scheme = url
+        .split_once(':')
+        .map(|(head, _)| head)
+        .filter(|head| !head.contains(['/', '?', '#']));
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("http") | Some("https") => Ok(url),
+        Some(_) => Err(invalid(format!(
+            "expected an http(s) address or one relative to the page, got {shown:?}"
+        ))),
     }
 }

@@ -2,7 +2,9 @@
 // destroyed, and reject invalid options with a message naming the field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, assertClean, assertAccessible, catalogueVersion } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { start, openPage, assertClean, assertAccessible, catalogueVersion, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -133,6 +135,42 @@ test('the custom element: attributes as options, their errors, a change keeping 
   assert.equal(await page.evaluate(() => window.removed.selection), undefined);
   // The wrong theme's console error is the one expected; nothing else went wrong.
   session.watch.errors = session.watch.errors.filter((e) => !e.includes('invalid option `theme`'));
+  await assertClean(env, session);
+  await session.context.close();
+});
+
+test('catalogUrl: the catalogue and message files come from the host\'s folder, also for Word files; the statement link', async () => {
+  // The host publishes the data files under /mirror/criteria-data/ (here: answered from dist/).
+  const session = await openPage(env, '/www/favicon.svg');
+  const { page, context } = session;
+  const served = env.server.requests.length;
+  const mirrored = [];
+  await context.route('**/mirror/criteria-data/*', async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    mirrored.push(name);
+    route.fulfill({ status: 200, contentType: 'application/octet-stream', body: await readFile(join(ROOT, 'dist', name)) });
+  });
+  await page.goto(`${env.server.url}/catalog-url.html`);
+  const elsewhere = page.locator('#elsewhere');
+  await elsewhere.locator('.ecb[lang="de"] .ecb-document').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    elsewhere.getByRole('button', { name: 'Für Word herunterladen (.docx)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.docx$/);
+  // German messages and catalogue, for the page and again for the office worker.
+  assert.deepEqual([...new Set(mirrored)].sort(), ['catalog-de.bin', 'messages-de.bin']);
+  assert.ok(mirrored.filter((n) => n === 'catalog-de.bin').length >= 2, 'the office worker read the host\'s folder too');
+  assert.ok(!env.server.requests.slice(served).some((r) => /^\/(catalog|messages)-de\.bin/.test(r)), 'nothing German came from the widget\'s folder');
+  // The statement: the host's own where given, ours in the widget's language otherwise.
+  assert.equal(await elsewhere.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).getAttribute('href'), '/about/barrierefreiheit.html');
+  const ours = page.locator('#ours').getByRole('link', { name: 'Déclaration sur l’accessibilité' });
+  const href = await ours.getAttribute('href');
+  assert.equal(href, `${env.server.url}/www/accessibility/fr.html`);
+  const statement = await context.request.get(href);
+  assert.equal(statement.status(), 200);
+  assert.match(await statement.text(), /<html lang="fr">/);
+  await assertAccessible(page, 'catalogue elsewhere');
   await assertClean(env, session);
   await session.context.close();
 });

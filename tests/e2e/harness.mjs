@@ -29,8 +29,13 @@ export async function start() {
 }
 
 /** A fresh page that records CSP violations, foreign requests and errors. */
-export async function openPage(env, path, { width = 1024, height = 900, hold = [] } = {}) {
+export async function openPage(env, path, { width = 1024, height = 900, hold = [], init = [], styles = {} } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  // Scripts run before the page's own (e.g. instrumentation), and style sheets answered otherwise.
+  for (const script of init) await context.addInitScript(script);
+  for (const [pattern, body] of Object.entries(styles)) {
+    await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/css', body }));
+  }
   // Requests held unanswered, as on a very slow network (e.g. a catalogue still on its way).
   for (const pattern of hold) await context.route(pattern, () => {});
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });

@@ -27,8 +27,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `roots` (first match wins) on 127.0.0.1:`port` (0 = any free port). */
-export async function serve({ roots, port = 0 }) {
+/** Serves `roots` (first match wins) on 127.0.0.1:`port` (0 = any free port), with `csp` (the
+ *  widget's strict policy unless another is given, e.g. a host page's in frame mode). */
+export async function serve({ roots, port = 0, csp = CSP }) {
   const reports = [];
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -50,7 +51,7 @@ export async function serve({ roots, port = 0 }) {
         const body = await readFile(file);
         res.writeHead(200, {
           'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': CSP,
+          'Content-Security-Policy': typeof csp === 'function' ? csp(file) : csp,
           'X-Content-Type-Options': 'nosniff',
           'Referrer-Policy': 'no-referrer',
           'Cache-Control': 'no-store',

@@ -30,6 +30,8 @@ pub struct Messages {
     pub catalogue_failed: &'static str,
     pub retry: &'static str,
     pub crashed: &'static str,
+    /// The link to the accessibility statement, at the widget's foot.
+    pub accessibility_statement: &'static str,
 
     // Step 1
     pub step_products: &'static str,
