@@ -13,6 +13,9 @@
 #[path = "src/domain/catalog.rs"]
 #[allow(dead_code)]
 mod catalog;
+#[path = "src/domain/catalog_check.rs"]
+#[allow(dead_code)]
+mod catalog_check;
 #[path = "src/domain/catalog_source.rs"]
 #[allow(dead_code)]
 mod catalog_source;
@@ -25,6 +28,9 @@ mod digest;
 mod message_data;
 #[path = "src/domain/messages_source.rs"]
 mod messages_source;
+#[path = "src/domain/overlay.rs"]
+#[allow(dead_code)]
+mod overlay;
 #[path = "src/domain/template.rs"]
 #[allow(dead_code)]
 mod template;
@@ -42,6 +48,7 @@ fn main() {
     println!("cargo:rerun-if-changed={root}");
     println!("cargo:rerun-if-changed=src/domain/catalog.rs");
     println!("cargo:rerun-if-changed=src/domain/catalog_source.rs");
+    println!("cargo:rerun-if-changed=src/domain/catalog_check.rs");
     println!("cargo:rerun-if-changed=src/domain/template.rs");
     println!("cargo:rerun-if-changed=src/domain/i18n/en.rs");
     println!("cargo:rerun-if-changed=src/domain/messages_source.rs");

@@ -6,6 +6,7 @@ use crate::domain::embedded;
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::options::{OptionsError, RawOptions};
+use crate::domain::overlay::OverlaySource;
 use crate::domain::selection::Selection;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -117,6 +118,15 @@ fn read_options(options: JsValue) -> Result<RawOptions, OptionsError> {
         }
     };
     let sync_url = flag("syncUrl")?;
+    // The overlay: an address (string), or the object itself, which the office worker reads and
+    // checks; a problem in it is shown in the widget, which starts without it.
+    let overlay = match field("overlay") {
+        Some(v) if v.is_undefined() || v.is_null() => None,
+        None => None,
+        Some(v) if v.is_string() => v.as_string().map(OverlaySource::Url),
+        Some(v) if v.is_object() && !js_sys::Array::is_array(&v) => Some(OverlaySource::Object),
+        Some(v) => return Err(wrong_type("overlay", "an address or an object", &v)),
+    };
     Ok(RawOptions {
         language: text("language")?,
         selection: text("selection")?,
@@ -126,12 +136,24 @@ fn read_options(options: JsValue) -> Result<RawOptions, OptionsError> {
         event_text: flag("eventText")?,
         catalog_url: text("catalogUrl")?,
         accessibility_statement: text("accessibilityStatement")?,
+        overlay,
     })
 }
 
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, MountError> {
+pub fn mount(element: web_sys::Element, given: JsValue) -> Result<Mounted, MountError> {
     install_panic_hook();
-    let mut options = read_options(options)?.check()?;
+    let mut options = read_options(given.clone())?.check()?;
+    // The overlay for the office worker, which reads and checks it: the object as the host gave
+    // it, or its address made absolute (the worker is elsewhere).
+    let overlay = match &options.overlay {
+        Some(OverlaySource::Object) => {
+            js_sys::Reflect::get(&given, &JsValue::from_str("overlay")).ok()
+        }
+        Some(OverlaySource::Url(url)) => Some(JsValue::from_str(
+            &crate::browser::resolve_url(url).unwrap_or_else(|| url.clone()),
+        )),
+        None => None,
+    };
     // The catalogue folder as a full address: the office worker, elsewhere, fetches from it too.
     if let Some(url) = options.catalog_url.take() {
         options.catalog_url =
@@ -159,6 +181,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Mounted, Mou
         options,
         catalog: Rc::new(catalog),
         selection_out: selection.clone(),
+        overlay,
     };
     // Whatever the host put inside (a loading note, <noscript>) gives way to the widget.
     element.set_text_content(None);

@@ -8,6 +8,7 @@ use crate::browser;
 use crate::domain::i18n::Language;
 use crate::domain::render::office::template::{Kind, TemplateProblem};
 use crate::domain::render::{Format, Part};
+use crate::state::CheckedOverlay;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -158,7 +159,7 @@ pub async fn write(
     (language, second): (Language, Option<Language>),
     fragment: &str,
     template: Option<&[u8]>,
-    files: Option<&str>,
+    (files, overlay): (Option<&str>, Option<&[u8]>),
 ) -> Written {
     let request = Object::new();
     let set = |key: &str, value: JsValue| {
@@ -175,6 +176,10 @@ pub async fn write(
     set("fragment", fragment.into());
     // The host's catalogue folder, if the data files are not next to the widget.
     set("files", files.unwrap_or_default().into());
+    // The authority's overlay (postcard bytes of the overlay the page applied).
+    if let Some(overlay) = overlay {
+        set("overlay", Uint8Array::from(overlay).into());
+    }
     if let Some(template) = template {
         set("template", Uint8Array::from(template).into());
     }
@@ -208,4 +213,41 @@ pub async fn check(bytes: &[u8]) -> Result<Kind, Option<TemplateProblem>> {
     field(&reply, "template")
         .and_then(|code| Kind::from_code(&code))
         .ok_or(None)
+}
+
+/// Has the worker read an overlay (the host's object, or the address of its JSON form) and check
+/// it with the build's rules against the reference catalogue: the checked overlay, or every
+/// problem as "file: entry: reason".
+pub async fn check_overlay(
+    given: &JsValue,
+    file: &str,
+    files: Option<&str>,
+) -> Result<Box<CheckedOverlay>, Vec<String>> {
+    let request = Object::new();
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&request, &key.into(), value);
+    };
+    set("kind", &"overlay".into());
+    set("overlay", given);
+    set("file", &file.into());
+    set("files", &files.unwrap_or_default().into());
+    let reply = ask(request).await;
+    if let Some(bytes) = Reflect::get(&reply, &"checked".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+    {
+        let bytes = bytes.to_vec();
+        return postcard::from_bytes(&bytes)
+            .map(|checked| Box::new(CheckedOverlay { checked, bytes }))
+            .map_err(|_| vec![format!("{file}: the checked overlay came back damaged")]);
+    }
+    match Reflect::get(&reply, &"problems".into()) {
+        Ok(list) if js_sys::Array::is_array(&list) => Err(js_sys::Array::from(&list)
+            .iter()
+            .filter_map(|p| p.as_string())
+            .collect()),
+        _ => Err(vec![format!(
+            "{file}: could not be checked: the office worker (office_worker.js, office_worker_bg.wasm, www/office-worker.js) did not load"
+        )]),
+    }
 }

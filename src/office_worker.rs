@@ -82,6 +82,7 @@ mod run {
     use crate::domain::embedded;
     use crate::domain::fragment;
     use crate::domain::i18n::Language;
+    use crate::domain::overlay::{self, Checked, Overlay};
     use crate::domain::render::{Format, Part};
     use js_sys::Object;
 
@@ -109,13 +110,23 @@ mod run {
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 
-    async fn catalogue(files: &str, language: Language) -> Result<Catalog, String> {
+    async fn catalogue(
+        files: &str,
+        language: Language,
+        overlay: Option<&Checked>,
+    ) -> Result<Catalog, String> {
         let core = embedded::catalog(Language::En).map_err(|e| e.to_string())?;
-        if embedded::COMPLETE {
-            return embedded::catalog(language).map_err(|e| e.to_string());
-        }
-        let bytes = fetch(files, &embedded::file_name(language)).await?;
-        embedded::complete(&core, &bytes).map_err(|e| e.to_string())
+        let catalog = if embedded::COMPLETE {
+            embedded::catalog(language).map_err(|e| e.to_string())?
+        } else {
+            let bytes = fetch(files, &embedded::file_name(language)).await?;
+            embedded::complete(&core, &bytes).map_err(|e| e.to_string())?
+        };
+        // The authority's overlay (checked here when the page got it), merged as the page did.
+        Ok(match overlay {
+            Some(o) => overlay::merge(&catalog, &o.overlay, o.stamp.clone()),
+            None => catalog,
+        })
     }
 
     fn text(request: &JsValue, key: &str) -> String {
@@ -139,6 +150,80 @@ mod run {
         reply(id, &[("problem", code.into()), ("detail", detail.into())])
     }
 
+    /// Reads the host's overlay (its object, or fetches its JSON form) and checks it with the
+    /// build's rules against the reference catalogue: `checked` (postcard bytes of the overlay and
+    /// its stamp), or `problems`, each "file: entry: reason".
+    async fn check_overlay(id: &JsValue, request: &JsValue) -> Object {
+        let file = text(request, "file");
+        let files = text(request, "files");
+        let problems = |list: Vec<String>| {
+            let array = js_sys::Array::new();
+            for p in list {
+                array.push(&p.into());
+            }
+            reply(id, &[("problems", array.into())])
+        };
+        let given = Reflect::get(request, &"overlay".into()).unwrap_or(JsValue::UNDEFINED);
+        let value = match given.as_string() {
+            Some(url) => match fetch_json(&url).await {
+                Ok(value) => value,
+                Err(why) => return problems(vec![format!("{file}: {why}")]),
+            },
+            None => given,
+        };
+        let overlay: Overlay = match serde_wasm_bindgen::from_value(value) {
+            Ok(o) => o,
+            Err(e) => {
+                let why = e.to_string();
+                return problems(vec![format!(
+                    "{file}: not an overlay: {}",
+                    why.trim_start_matches("Error: ")
+                )]);
+            }
+        };
+        let catalog = match catalogue(&files, Language::En, None).await {
+            Ok(c) => c,
+            Err(missing) => {
+                return problems(vec![format!(
+                    "{file}: could not be checked: the catalogue file {missing} did not load"
+                )])
+            }
+        };
+        match overlay::apply(&catalog, &overlay, &file) {
+            Ok(_) => {
+                let stamp = overlay.stamp();
+                let bytes = postcard::to_allocvec(&Checked { overlay, stamp }).unwrap_or_default();
+                reply(
+                    id,
+                    &[("checked", Uint8Array::from(bytes.as_slice()).into())],
+                )
+            }
+            Err(errors) => problems(errors.iter().map(ToString::to_string).collect()),
+        }
+    }
+
+    /// An overlay's JSON form, read with the browser's own parser.
+    async fn fetch_json(url: &str) -> Result<JsValue, String> {
+        let response = JsFuture::from(scope().fetch_with_str(url))
+            .await
+            .map_err(|_| "could not be fetched (the address is unreachable, or blocked by the page's Content Security Policy, connect-src)".to_string())?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| String::new())?;
+        if !response.ok() {
+            return Err(format!(
+                "could not be fetched (HTTP status {})",
+                response.status()
+            ));
+        }
+        let json = response.json().map_err(|_| "is not JSON".to_string())?;
+        JsFuture::from(json).await.map_err(|e| {
+            let reason = Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            format!("is not JSON: {reason}")
+        })
+    }
+
     async fn handle(request: JsValue) -> Object {
         let id = Reflect::get(&request, &"id".into()).unwrap_or(JsValue::NULL);
         let template = match Reflect::get(&request, &"template".into())
@@ -151,6 +236,9 @@ mod run {
             },
             None => None,
         };
+        if text(&request, "kind") == "overlay" {
+            return check_overlay(&id, &request).await;
+        }
         if text(&request, "kind") == "check" {
             return match template {
                 Some(t) => reply(&id, &[("template", t.kind.code().into())]),
@@ -166,6 +254,10 @@ mod run {
         };
         let second = Language::from_code(&text(&request, "second"));
         let files = text(&request, "files");
+        let overlay: Option<Checked> = Reflect::get(&request, &"overlay".into())
+            .ok()
+            .and_then(|o| o.dyn_into::<Uint8Array>().ok())
+            .and_then(|bytes| postcard::from_bytes(&bytes.to_vec()).ok());
         let result: Result<Vec<u8>, String> = async {
             for language in [Some(language), second].into_iter().flatten() {
                 if language.loaded().is_none() {
@@ -174,9 +266,18 @@ mod run {
                 }
             }
             let (selection, _) = fragment::decode(&text(&request, "fragment"));
-            let first = assemble(&catalogue(&files, language).await?, &selection, language);
+            let overlay = overlay.as_ref();
+            let first = assemble(
+                &catalogue(&files, language, overlay).await?,
+                &selection,
+                language,
+            );
             let second = match second {
-                Some(l) => Some(assemble(&catalogue(&files, l).await?, &selection, l)),
+                Some(l) => Some(assemble(
+                    &catalogue(&files, l, overlay).await?,
+                    &selection,
+                    l,
+                )),
                 None => None,
             };
             Ok(format.render_with(&first, second.as_ref(), part, template.as_ref()))

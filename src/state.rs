@@ -8,6 +8,7 @@ use crate::domain::embedded::{self, LoadProblem};
 use crate::domain::fragment;
 use crate::domain::i18n::Language;
 use crate::domain::notice::Notice;
+use crate::domain::overlay::{self, Checked};
 use crate::domain::render::office::template::{Kind, TemplateProblem};
 use crate::domain::render::Part;
 use crate::domain::saved::OpenProblem;
@@ -74,6 +75,14 @@ pub enum DraftStatus {
     Problem(StorageProblem),
 }
 
+/// The authority's overlay as the office worker checked it, and its bytes (which go back to the
+/// worker with every office download).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedOverlay {
+    pub checked: Checked,
+    pub bytes: Vec<u8>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct WizardState {
     /// The catalogue shown: the complete one of the document language once it is here.
@@ -124,6 +133,11 @@ pub struct WizardState {
     /// The last file that could not be used as template, and why (`None`: it could not be
     /// checked); the built-in styles are used.
     pub template_problem: Option<(String, Option<TemplateProblem>)>,
+    /// The authority's overlay, applied to every complete catalogue, and what the host named it
+    /// (its address, or "overlay" for an object); `None` once a problem was found in it.
+    pub overlay: Option<Rc<CheckedOverlay>>,
+    /// Why the overlay could not be used (each problem as the build would say it, in English).
+    pub overlay_problems: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -197,6 +211,8 @@ pub enum Action {
     ForgetTemplate,
     /// The outcome of saving the draft after a change.
     DraftSaved(Result<(), StorageProblem>),
+    /// The host's overlay arrived (or could not be read): what the host named it, and it.
+    OverlayLoaded(String, Result<Box<CheckedOverlay>, Vec<String>>),
     /// Stop keeping a draft in this browser, and remove the stored one.
     ForgetDraft,
     ToggleCoverage,
@@ -251,6 +267,8 @@ impl WizardState {
             coverage_open: false,
             template: None,
             template_problem: None,
+            overlay: None,
+            overlay_problems: Vec::new(),
         };
         state.selection.catalog_version = state.catalog.meta.version.clone();
         if let Some(fragment) = fragment.filter(|f| !f.trim_start_matches('#').is_empty()) {
@@ -319,7 +337,10 @@ impl WizardState {
     fn follow_language(&mut self) {
         while let Some(missing) = self.missing_catalogue().filter(|_| self.embedded) {
             match embedded::catalog(missing) {
-                Ok(c) => self.catalogues.push(Rc::new(c)),
+                Ok(c) => {
+                    let c = self.overlaid(Rc::new(c));
+                    self.catalogues.push(c)
+                }
                 Err(_) => break,
             }
         }
@@ -357,6 +378,47 @@ impl WizardState {
         self.errors.clear();
         self.catch_up_with_catalogue();
         self.follow_language();
+    }
+
+    /// A complete catalogue with the overlay merged in (a core one, or one that has it already, is
+    /// returned as it is). The overlay was checked in the office worker with the build's rules.
+    fn overlaid(&self, catalog: Rc<Catalog>) -> Rc<Catalog> {
+        match &self.overlay {
+            Some(given) if !catalog.criteria.is_empty() && catalog.meta.overlay.is_none() => {
+                let checked = &given.checked;
+                Rc::new(overlay::merge(
+                    &catalog,
+                    &checked.overlay,
+                    checked.stamp.clone(),
+                ))
+            }
+            _ => catalog,
+        }
+    }
+
+    /// Takes the host's checked overlay: merges it into the catalogues here (the others get it
+    /// as they arrive) and, where the buyer has not answered anything yet, starts from its answers.
+    fn take_overlay(&mut self, given: CheckedOverlay) {
+        self.overlay_problems.clear();
+        self.overlay = Some(Rc::new(given));
+        let catalogues = std::mem::take(&mut self.catalogues);
+        self.catalogues = catalogues.into_iter().map(|c| self.overlaid(c)).collect();
+        self.catalog = self.overlaid(self.catalog.clone());
+        let Some(given) = self.overlay.clone() else {
+            return;
+        };
+        let defaults = given.checked.overlay.defaults.selection.as_str();
+        let untouched = self.selection.categories.is_empty()
+            && self.selection.risks.is_empty()
+            && self.selection.level.is_none()
+            && self.selection.stages.is_empty();
+        if untouched && !defaults.trim().is_empty() {
+            let language = self.selection.language.clone();
+            let (mut selection, notices) = fragment::decode(defaults);
+            selection.language = language;
+            selection.catalog_version = self.catalog.meta.version.clone();
+            self.adopt(selection, notices);
+        }
     }
 
     /// Once the complete catalogue is here, says what changed since the answers were saved (for
@@ -599,6 +661,7 @@ impl Reducible for WizardState {
                 next.status = status;
             }
             Action::CatalogLoaded(Ok(catalog)) => {
+                let catalog = next.overlaid(catalog);
                 next.catalogues
                     .retain(|c| c.meta.language != catalog.meta.language);
                 next.catalogues.push(catalog);
@@ -614,6 +677,8 @@ impl Reducible for WizardState {
                 next.catalog_attempt += 1;
             }
             Action::ShowRiskFirst(risk) => next.risk_first = risk,
+            Action::OverlayLoaded(_, Ok(overlay)) => next.take_overlay(*overlay),
+            Action::OverlayLoaded(_, Err(problems)) => next.overlay_problems = problems,
             Action::DraftSaved(result) if next.draft != DraftStatus::Forgotten => {
                 next.draft = match result {
                     Ok(()) => DraftStatus::Kept,

@@ -181,7 +181,7 @@ fn invalid_options_are_rejected_naming_the_field() {
     );
     assert!(message(r#"{"language": 3}"#).starts_with("invalid option `language`"));
     assert!(message(r#"{"colour": "red"}"#).starts_with(
-        "unknown option `colour` (known: language, selection, theme, syncUrl, storageKey, eventText, catalogUrl, accessibilityStatement)"
+        "unknown option `colour` (known: language, selection, theme, syncUrl, storageKey, eventText, catalogUrl, accessibilityStatement, overlay)"
     ));
     assert!(message(r#"{"storageKey": "a b"}"#).starts_with("invalid option `storageKey`"));
     assert_eq!(

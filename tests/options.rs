@@ -2,6 +2,7 @@
 
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::options::{RawOptions, Theme};
+use criteria_builder::domain::overlay::OverlaySource;
 
 #[test]
 fn defaults_are_english_auto_theme_and_no_url_sync() {
@@ -26,6 +27,7 @@ fn valid_options_are_taken() {
         event_text: Some(true),
         catalog_url: Some("https://data.example.eu/ict-criteria".into()),
         accessibility_statement: Some("/about/accessibility.html".into()),
+        overlay: Some(OverlaySource::Url("/criteria/city-overlay.json".into())),
     };
     let options = raw.check().unwrap();
     assert!(options.event_text);
@@ -212,4 +214,25 @@ fn addresses_are_web_addresses_or_relative_ones() {
     }
     let long = format!("https://x.example/{}", "a".repeat(RawOptions::MAX_URL));
     assert!(check(&long, "ok.html").is_err());
+}
+
+#[test]
+fn an_overlay_address_is_checked_and_its_toml_form_refused_with_the_way_out() {
+    let with = |url: &str| {
+        RawOptions {
+            overlay: Some(OverlaySource::Url(url.into())),
+            ..RawOptions::default()
+        }
+        .check()
+    };
+    assert_eq!(
+        with("overlay.json").unwrap().overlay,
+        Some(OverlaySource::Url("overlay.json".into()))
+    );
+    let toml = with("/files/Overlay.TOML?v=2").unwrap_err().to_string();
+    assert!(
+        toml.contains("`criteria overlay FILE.toml --json`"),
+        "{toml}"
+    );
+    assert!(with("javascript:alert(1)").is_err());
 }

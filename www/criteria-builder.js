@@ -2,7 +2,7 @@
 //   <script type="module" src="/ethical-ict/www/criteria-builder.js"></script>
 //   <ethical-ict-criteria language="de" theme="auto"></ethical-ict-criteria>
 // Attributes mirror mount()'s options (language, theme, selection, storage-key, sync-url,
-// event-text, catalog-url, accessibility-statement); a bad value shows the same error mount() throws, in the element and on the console.
+// event-text, catalog-url, accessibility-statement, overlay: the address of an overlay's JSON); a bad value shows the same error mount() throws, in the element and on the console.
 // Changing an attribute mounts the widget again with the buyer's answers kept; removing the
 // element destroys the widget (its listeners, timers and panic-message root go with it).
 // The widget renders in the element's shadow root with our style sheet linked inside it, so the
@@ -19,6 +19,7 @@ const STRINGS = {
   'storage-key': 'storageKey',
   'catalog-url': 'catalogUrl',
   'accessibility-statement': 'accessibilityStatement',
+  overlay: 'overlay',
 };
 const FLAGS = { 'sync-url': 'syncUrl', 'event-text': 'eventText' };
 

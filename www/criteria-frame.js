@@ -14,7 +14,9 @@
 //   widget.destroy();
 //
 // data-* attributes mirror mount()'s options: data-language, data-theme, data-selection,
-// data-storage-key, data-event-text, data-catalog-url, data-accessibility-statement.
+// data-storage-key, data-event-text, data-catalog-url, data-accessibility-statement, data-overlay
+// (an overlay's address is resolved against the frame's page, so give it in full, or as an object
+// to frame()).
 // The widget's events (ethical-ict-criteria:selection, :export, :language) are dispatched on the
 // element, as in the other ways in. Messages are read only from the frame's own window and origin.
 
@@ -27,6 +29,7 @@ const ATTRIBUTES = {
   eventText: 'eventText',
   catalogUrl: 'catalogUrl',
   accessibilityStatement: 'accessibilityStatement',
+  overlay: 'overlay',
 };
 const FLAGS = new Set(['eventText']);
 

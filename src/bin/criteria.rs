@@ -10,6 +10,7 @@ use criteria_builder::domain::embedded;
 use criteria_builder::domain::fragment;
 use criteria_builder::domain::i18n::Language;
 use criteria_builder::domain::i18n::MESSAGE_COUNT;
+use criteria_builder::domain::overlay::{self, Overlay};
 use criteria_builder::domain::proportion;
 use criteria_builder::domain::render::office::template;
 use criteria_builder::domain::render::{Format, Part};
@@ -19,7 +20,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: criteria render [--format markdown|text|html|docx|odt|grid-csv|notice-json] [--part PART] [--language LANG[,LANG2]] [--template FILE] (--fragment FRAGMENT | --json FILE)
+Usage: criteria render [--format markdown|text|html|docx|odt|grid-csv|notice-json] [--part PART] [--language LANG[,LANG2]] [--template FILE] [--overlay FILE] (--fragment FRAGMENT | --json FILE)
+       criteria overlay FILE [--json]
        criteria answers [--language LANG[,LANG2]] (--fragment FRAGMENT | --json FILE)
        criteria export-catalog --out-dir DIR
        criteria coverage [--language en|de|fr]
@@ -57,6 +59,12 @@ Renders a selection to the document the widget exports, byte for byte.
               and a column per bidder; comma-separated in English, semicolons in German and French),
               or notice-json (the notice data: per lot the eForms values and the OCDS
               sustainability block, docs/notice-data.md)
+  --overlay   an authority's overlay (.toml, or its JSON form .json; README, \"The authority's own
+              criteria\"), applied as the widget applies it: its own criteria, marked as such, the
+              catalogue criteria it hides left out, its name, version and hash in the footer
+  overlay     checks an overlay against the catalogue in every language with the build's rules
+              (every problem with file, entry and reason); with --json, writes its JSON form, which
+              the widget reads
   --template  a Word (.docx, .dotx) or OpenDocument (.odt, .ott) file whose heading, body and list
               styles the docx or odt download takes, as in the widget
   --part      what to write, as the widget's export offers it: whole (default), tender (the tender
@@ -347,6 +355,8 @@ struct Args {
     json: Option<String>,
     /// A Word or OpenDocument template whose styles the office formats take.
     template: Option<String>,
+    /// An authority's overlay (TOML or JSON).
+    overlay: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -359,6 +369,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         fragment: None,
         json: None,
         template: None,
+        overlay: None,
     };
     let mut rest = args.iter();
     match rest.next().map(String::as_str) {
@@ -372,6 +383,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         match flag.as_str() {
             "--format" => parsed.format = value()?,
             "--template" => parsed.template = Some(value()?),
+            "--overlay" => parsed.overlay = Some(value()?),
             "--part" => {
                 let code = value()?;
                 parsed.part = Part::from_code(&code).ok_or(format!(
@@ -451,7 +463,15 @@ fn run(args: Args) -> Result<Vec<u8>, String> {
         eprintln!("note: {}", language.messages().notice(&notice));
     }
     let document_language = language.document_language();
-    let catalog = embedded::catalog(document_language).map_err(|e| e.to_string())?;
+    let given = args.overlay.as_deref().map(read_overlay).transpose()?;
+    let catalogue = |language: Language| -> Result<_, String> {
+        let catalog = embedded::catalog(language).map_err(|e| e.to_string())?;
+        match &given {
+            Some((path, o)) => overlay::apply(&catalog, o, path).map_err(|e| problems(&e)),
+            None => Ok(catalog),
+        }
+    };
+    let catalog = catalogue(document_language)?;
     let second = args
         .second
         .or_else(|| Language::from_code(&selection.second_language))
@@ -489,10 +509,7 @@ fn run(args: Args) -> Result<Vec<u8>, String> {
     })?;
     let document = assemble(&catalog, &selection, document_language);
     let second = match second {
-        Some(language) => {
-            let catalog = embedded::catalog(language).map_err(|e| e.to_string())?;
-            Some(assemble(&catalog, &selection, language))
-        }
+        Some(language) => Some(assemble(&catalogue(language)?, &selection, language)),
         None => None,
     };
     let template = match &args.template {
@@ -511,6 +528,55 @@ fn run(args: Args) -> Result<Vec<u8>, String> {
         None => None,
     };
     Ok(format.render_with(&document, second.as_ref(), args.part, template.as_ref()))
+}
+
+/// An overlay file: TOML by its extension, JSON otherwise.
+fn read_overlay(path: &str) -> Result<(String, Overlay), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let read = if path.to_ascii_lowercase().ends_with(".toml") {
+        toml::from_str::<Overlay>(&text).map_err(|e| e.to_string())
+    } else {
+        serde_json::from_str::<Overlay>(&text).map_err(|e| e.to_string())
+    };
+    let name = path.rsplit('/').next().unwrap_or(path).to_string();
+    read.map(|o| (name, o))
+        .map_err(|e| format!("{path}: not a readable overlay: {}", e.trim()))
+}
+
+fn problems(errors: &[criteria_builder::domain::catalog_check::CatalogError]) -> String {
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    format!("the overlay cannot be used:\n{}", lines.join("\n"))
+}
+
+/// `criteria overlay FILE [--json]`: checks the overlay against every language's catalogue; the
+/// JSON form on standard output where asked, otherwise what it adds and hides.
+fn overlay_command(args: &[String]) -> Result<String, String> {
+    let (path, json) = match args {
+        [path] => (path, false),
+        [path, flag] if flag == "--json" => (path, true),
+        _ => return Err(String::new()),
+    };
+    let (name, o) = read_overlay(path)?;
+    for language in Language::ALL {
+        let catalog = embedded::catalog(language).map_err(|e| e.to_string())?;
+        overlay::apply(&catalog, &o, &name).map_err(|e| problems(&e))?;
+    }
+    if json {
+        return serde_json::to_string_pretty(&o)
+            .map(|text| text + "\n")
+            .map_err(|e| e.to_string());
+    }
+    let stamp = o.stamp();
+    Ok(format!(
+        "{name}: \u{201c}{}\u{201d} version {} of {}, hash {}: {} criteria of its own, {} catalogue criteria hidden; checked against the catalogue in {}.\n",
+        stamp.name,
+        stamp.version,
+        stamp.authority,
+        stamp.hash,
+        o.criterion.len(),
+        o.hide.len(),
+        Language::ALL.map(Language::code).join(", ")
+    ))
 }
 
 fn main() -> ExitCode {
@@ -533,6 +599,22 @@ fn main() -> ExitCode {
                 }
                 eprintln!("{USAGE}");
                 ExitCode::from(2)
+            }
+        };
+    }
+    if args.first().map(String::as_str) == Some("overlay") {
+        return match overlay_command(&args[1..]) {
+            Ok(out) => {
+                print!("{out}");
+                ExitCode::SUCCESS
+            }
+            Err(message) if message.is_empty() => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
             }
         };
     }

@@ -7,7 +7,7 @@ use super::draft_status::draft_status;
 use super::error_summary::error_summary;
 use super::hooks::{
     use_address, use_answers_out, use_catalogue, use_coverage, use_documents, use_focus,
-    use_host_events, use_level_measures, use_messages,
+    use_host_events, use_level_measures, use_messages, use_overlay,
 };
 use super::language_switch::language_switch;
 use super::notices::notices;
@@ -35,6 +35,8 @@ pub struct AppProps {
     pub catalog: Rc<Catalog>,
     /// Where the current selection is published for the host's handle.
     pub selection_out: Rc<RefCell<Selection>>,
+    /// The host's overlay for the office worker to read and check: its object, or its address.
+    pub overlay: Option<wasm_bindgen::JsValue>,
 }
 
 #[function_component(App)]
@@ -78,6 +80,7 @@ pub fn app(props: &AppProps) -> Html {
     use_address(&state, sync_url);
     use_catalogue(&state, props.catalog.clone(), ctx.files.clone());
     use_messages(&state, ctx.files.clone());
+    use_overlay(&state, props.overlay.clone(), ctx.files.clone());
 
     // The benchmark's "first step interactive": the first render is in the DOM and takes input.
     use_effect_with((), |_| browser::mark("ecb:first-step-interactive"));
@@ -148,6 +151,17 @@ pub fn app(props: &AppProps) -> Html {
                      ref={root_ref}
                      aria-label={m.widget_title}>
                 <p class="ecb-intro">{ m.widget_intro }</p>
+                if let Some(given) = state.overlay.as_ref().filter(|o| !o.checked.overlay.overlay.intro.trim().is_empty()) {
+                    <p class="ecb-intro ecb-overlay-intro">{ given.checked.overlay.overlay.intro.clone() }</p>
+                }
+                if !state.overlay_problems.is_empty() {
+                    <div class="ecb-inset ecb-inset-error ecb-overlay-problems">
+                        <p>{ m.overlay_problems }</p>
+                        <ul>
+                            { for state.overlay_problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+                        </ul>
+                    </div>
+                }
                 { language_switch(&ctx) }
                 { notices(&ctx) }
                 { error_summary(&ctx, &summary_ref) }
@@ -168,6 +182,9 @@ pub fn app(props: &AppProps) -> Html {
                 { draft_status(&ctx) }
                 <AnswersFile state={state.clone()} instance={props.instance} />
                 { catalogue_coverage(&ctx, covered.as_ref().as_ref()) }
+                if let Some(given) = state.overlay.as_ref().filter(|o| !o.checked.overlay.overlay.contact.trim().is_empty()) {
+                    <p class="ecb-overlay-contact">{ given.checked.overlay.overlay.contact.clone() }</p>
+                }
                 <p class="ecb-statement">
                     <a href={statement}>{ m.accessibility_statement }</a>
                 </p>

@@ -114,6 +114,8 @@ pub fn export_panel(
             let (language, second) = (document.language, second.as_ref().map(|d| d.language));
             let (fragment, report, state) = (state.fragment(), report.clone(), state.clone());
             let files = files.clone();
+            // The authority's overlay goes with the answers: the worker merges it as the page did.
+            let overlay = state.overlay.as_ref().map(|o| o.bytes.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let slow = {
                     let (report, name) = (report.clone(), name.clone());
@@ -122,9 +124,10 @@ pub fn export_panel(
                     })
                 };
                 let template = template.as_deref().map(Vec::as_slice);
-                let (languages, files) = ((language, second), files.as_deref());
+                let (languages, from) =
+                    ((language, second), (files.as_deref(), overlay.as_deref()));
                 let written =
-                    office_client::write(format, part, languages, &fragment, template, files).await;
+                    office_client::write(format, part, languages, &fragment, template, from).await;
                 drop(slow);
                 match written {
                     Written::Bytes(bytes) => {

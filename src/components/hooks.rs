@@ -15,6 +15,7 @@ use crate::domain::host_events;
 use crate::domain::i18n::{fill, Language};
 use crate::domain::measure::{per_level, Measure};
 use crate::domain::selection::{ProcedureStage, Selection, Step};
+use crate::office_client;
 use crate::state::{Action, CatalogStatus, DraftStatus, FocusTarget, WizardState};
 use gloo::events::EventListener;
 use std::cell::RefCell;
@@ -432,6 +433,31 @@ pub fn use_host_events(state: &State, root: &NodeRef, with_text: bool) {
                 let detail = host_events::language_event(deps.2);
                 browser::host_event(&root, host_events::LANGUAGE, &detail);
             }
+        }
+    });
+}
+
+/// The host's overlay: read and checked by the office worker once the widget is mounted (fetched
+/// first where the host gave its address). Every problem reaches the widget (and the console) as
+/// a sentence for the site's editors; the widget goes on with the catalogue alone.
+#[hook]
+pub fn use_overlay(state: &State, given: Option<wasm_bindgen::JsValue>, files: Option<Rc<str>>) {
+    let problems = state.overlay_problems.clone();
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        if let Some(given) = given {
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = given.as_string().unwrap_or_else(|| "overlay".into());
+                let result = office_client::check_overlay(&given, &file, files.as_deref()).await;
+                state.dispatch(Action::OverlayLoaded(file, result));
+            })
+        }
+    });
+    use_effect_with(problems, |problems| {
+        for problem in problems {
+            web_sys::console::error_1(
+                &format!("Ethical ICT criteria builder, overlay: {problem}").into(),
+            );
         }
     });
 }

@@ -478,6 +478,7 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
         catalog_version: catalog.meta.version.clone(),
         catalog_hash: catalog.meta.content_hash.clone(),
         translation: catalog.meta.translation.clone(),
+        overlay: catalog.meta.overlay.clone(),
         text_hash: String::new(),
         text_chars: 0,
     };
@@ -870,6 +871,10 @@ pub fn assemble<'c>(catalog: &'c Catalog, selection: &Selection, language: Langu
                     .iter()
                     .filter_map(|l| catalog.legal_basis(l).map(|l| l.citation.clone()))
                     .collect(),
+                authority: criterion
+                    .authority
+                    .then(|| catalog.meta.overlay.as_ref().map(|o| o.authority.clone()))
+                    .flatten(),
                 why: {
                     // In catalogue order of risks, like the names.
                     let chosen: Vec<&RiskTopic> = selection

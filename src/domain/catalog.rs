@@ -20,6 +20,9 @@ pub struct CatalogMeta {
     /// in by the build from `catalog/<language>/translation.toml` and the translated entries.
     #[serde(default)]
     pub translation: Option<Translation>,
+    /// The authority's overlay applied to it in the widget (never authored, never embedded).
+    #[serde(skip)]
+    pub overlay: Option<super::overlay::OverlayStamp>,
 }
 
 /// Where a translated catalogue stands, stated in its documents' footers and next to the
@@ -471,6 +474,9 @@ pub struct Cover {
 pub struct Criterion {
     /// Stable forever: tenders cite it.
     pub id: String,
+    /// One of the authority's own criteria (from its overlay), not the catalogue's.
+    #[serde(skip)]
+    pub authority: bool,
     pub kind: CriterionKind,
     pub level: AmbitionLevel,
     /// Category ids, or `*` for every category.

@@ -70,6 +70,8 @@ pub struct Item {
     pub verification: ItemVerification,
     pub legal: Vec<String>,
     pub why: Why,
+    /// One of the authority's own criteria (from its overlay): the authority's name.
+    pub authority: Option<String>,
 }
 
 /// The criteria of one lot in a stage written per lot (specifications, award).
@@ -273,6 +275,8 @@ pub struct Document {
     pub catalog_hash: String,
     /// For a translated catalogue: what it translates and its status, stated in the footer.
     pub translation: Option<Translation>,
+    /// The authority's overlay applied to the catalogue, named in the footer.
+    pub overlay: Option<crate::domain::overlay::OverlayStamp>,
     /// Short SHA-256 of the plain-text export above its footer; set by [`assemble`].
     pub text_hash: String,
     /// Characters of that plain text (the page estimate of the whole document); set with it.

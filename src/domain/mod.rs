@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod assemble;
 pub mod catalog;
+pub mod catalog_check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod catalog_source;
 pub mod changes;
@@ -24,6 +25,7 @@ pub mod messages_source;
 pub mod notice;
 pub mod notice_data;
 pub mod options;
+pub mod overlay;
 pub mod points;
 pub mod proportion;
 pub mod render;

@@ -4,6 +4,7 @@
 //! default would leave a host developer guessing why the widget ignores them.
 
 use super::i18n::Language;
+use super::overlay::OverlaySource;
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -25,6 +26,9 @@ pub struct RawOptions {
     pub catalog_url: Option<String>,
     /// The host's own accessibility statement, linked from the widget instead of ours.
     pub accessibility_statement: Option<String>,
+    /// The authority's overlay: the address of its JSON form, or the object (read by the page).
+    #[serde(skip)]
+    pub overlay: Option<OverlaySource>,
 }
 
 /// Colour scheme; `Auto` follows the visitor's system setting.
@@ -60,6 +64,7 @@ pub struct HostOptions {
     /// The catalogue folder's address as given, ending in `/` (resolved by the page).
     pub catalog_url: Option<String>,
     pub accessibility_statement: Option<String>,
+    pub overlay: Option<OverlaySource>,
 }
 
 /// What is wrong with the options a host passed: said to the host's developer (in English, like
@@ -100,7 +105,7 @@ fn one_of<T: Copy>(
 
 impl RawOptions {
     /// The option names a host may pass, as written in JavaScript.
-    pub const FIELDS: [&'static str; 8] = [
+    pub const FIELDS: [&'static str; 9] = [
         "language",
         "selection",
         "theme",
@@ -109,6 +114,7 @@ impl RawOptions {
         "eventText",
         "catalogUrl",
         "accessibilityStatement",
+        "overlay",
     ];
 
     /// The longest address accepted for `catalogUrl` and `accessibilityStatement`.
@@ -162,6 +168,21 @@ impl RawOptions {
             .as_deref()
             .map(|url| web_address("accessibilityStatement", url).map(str::to_string))
             .transpose()?;
+        let overlay = match self.overlay {
+            Some(OverlaySource::Url(url)) => {
+                let url = web_address("overlay", &url)?;
+                let path = url.split(['?', '#']).next().unwrap_or_default();
+                if path.to_ascii_lowercase().ends_with(".toml") {
+                    // The widget reads an overlay's JSON form; TOML is for the command line.
+                    return Err(OptionsError::Invalid {
+                        field: "overlay".into(),
+                        reason: "the widget reads an overlay's JSON form; `criteria overlay FILE.toml --json` checks a TOML overlay and writes it".into(),
+                    });
+                }
+                Some(OverlaySource::Url(url.to_string()))
+            }
+            other => other,
+        };
         Ok(HostOptions {
             language,
             selection: self.selection,
@@ -171,6 +192,7 @@ impl RawOptions {
             event_text: self.event_text.unwrap_or(false),
             catalog_url,
             accessibility_statement,
+            overlay,
         })
     }
 }

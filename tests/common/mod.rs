@@ -58,6 +58,7 @@ pub fn criterion(
 ) -> Criterion {
     Criterion {
         id: id.into(),
+        authority: false,
         kind,
         level,
         categories: categories.iter().map(|s| s.to_string()).collect(),
@@ -170,6 +171,7 @@ pub fn fixture() -> Catalog {
             title: "Test catalogue".into(),
             content_hash: "0123456789ab".into(),
             translation: None,
+            overlay: None,
         },
         changes: vec![],
         deliverables: vec![],

@@ -141,7 +141,7 @@ test('the custom element: attributes as options, their errors, a change keeping 
 
 test('catalogUrl: the catalogue and message files come from the host\'s folder, also for Word files; the statement link', async () => {
   // The host publishes the data files under /mirror/criteria-data/ (here: answered from dist/).
-  const session = await openPage(env, '/www/favicon.svg');
+  const session = await openPage(env, '/www/examples/index.html');
   const { page, context } = session;
   const served = env.server.requests.length;
   const mirrored = [];

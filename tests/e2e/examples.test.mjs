@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { start, openPage, assertClean, assertAccessible, focusedLabelled, ROOT } from './harness.mjs';
+import { start, openPage, assertClean, assertAccessible, focusedLabelled, cliRender, cliRenderBytes, ROOT } from './harness.mjs';
 import { serve, CSP } from './server.mjs';
 
 let env;
@@ -280,4 +280,74 @@ test('frame.html refuses to start without a host origin, and ignores messages fr
   assert.equal(await other.page.locator('.ecb').count(), 0);
   await assertClean(env, other);
   await other.context.close();
+});
+
+test('an authority\'s overlay: its criterion marked, one hidden, its answers, intro and contact, named in the footer', async () => {
+  const session = await openPage(env, '/www/examples/overlay.html', { init: [TRACK] });
+  const { page } = session;
+  const city = page.locator('#city');
+  await city.locator('.ecb-overlay-intro').waitFor();
+  assert.equal(await city.locator('.ecb-overlay-contact').textContent(), 'Questions: procurement@example.invalid, Central Purchasing Unit');
+  // By keyboard through the steps; the city's defaults (advanced level, four stages) are there.
+  await keyboardJourney(page, page, 'Laptops and desktop computers', { continue: 'Continue', step: 'Step 2 of 5' });
+  await keyboardJourney(page, page, 'Forced labour', { continue: 'Continue', step: 'Step 3 of 5' });
+  const answers = await page.evaluate(() => document.getElementById('city').answers);
+  assert.equal(answers.level, 'advanced');
+  assert.deepEqual(answers.stages, ['selection', 'specifications', 'award', 'contract']);
+  await keyboardJourneyTo(page, 'Continue');
+  await city.getByText('Step 4 of 5').waitFor();
+  await keyboardJourneyTo(page, 'Continue');
+  const preview = city.locator('.ecb-document');
+  await preview.waitFor();
+  await preview.getByText('Own criterion of City of Example, not from the catalogue.').first().waitFor();
+  assert.match(await preview.textContent(), /With the own criteria of City of Example: “City of Example ICT criteria”, version 2026\.1, overlay hash [0-9a-f]{12}\./);
+  // The download is what the command line writes with the same overlay.
+  const fragment = await page.evaluate(() => document.getElementById('city').selection);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    city.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  const markdown = await readFile(await download.path(), 'utf8');
+  const cli = cliRender(['--format', 'markdown', '--part', 'tender', '--overlay', join(ROOT, 'tests/fixtures/overlay/city-of-example.toml'), '--fragment', fragment]);
+  assert.equal(markdown, cli);
+  assert.match(markdown, /Contact point for supply-chain questions/);
+  assert.match(markdown, /Own criterion of City of Example, not from the catalogue\./);
+  // Word, written in the office worker with the overlay the page applied.
+  const [word] = await Promise.all([
+    page.waitForEvent('download'),
+    city.getByRole('button', { name: 'Download for Word (.docx)' }).click(),
+  ]);
+  const docx = await readFile(await word.path());
+  assert.deepEqual(docx, cliRenderBytes(['--format', 'docx', '--part', 'tender', '--overlay', join(ROOT, 'tests/fixtures/overlay/city-of-example.toml'), '--fragment', fragment]));
+  await assertAccessible(page, 'overlay example');
+  await page.evaluate(() => document.getElementById('city').remove());
+  assert.deepEqual(await page.evaluate(() => window.__ourListeners()), []);
+  await assertClean(env, session);
+  await session.context.close();
+});
+
+test('an overlay with mistakes is reported precisely, and the widget works on without it', async () => {
+  const session = await openPage(env, '/overlay-broken.html');
+  const { page } = session;
+  await page.waitForFunction(() => window.hostReady === true);
+  const broken = page.locator('#broken .ecb-overlay-problems');
+  await broken.waitFor();
+  const problems = await broken.locator('li').allTextContents();
+  assert.ok(problems.includes('overlay: CITY-CPC-01: duplicate criterion ID'), problems.join('\n'));
+  assert.ok(problems.includes('overlay: CITY-CPC-01: unknown category "toasters"'), problems.join('\n'));
+  assert.ok(problems.includes('overlay: TOWN-CPC-02: legal_basis is empty: every criterion states its legal basis'), problems.join('\n'));
+  const unreadable = await page.locator('#unreadable .ecb-overlay-problems li').allTextContents();
+  assert.equal(unreadable.length, 1);
+  assert.match(unreadable[0], /^overlay: not an overlay: missing field `version`/);
+  // No intro, and the catalogue works as it is.
+  assert.equal(await page.locator('#broken .ecb-overlay-intro').count(), 0);
+  await page.locator('#broken').getByLabel('Laptops and desktop computers').check();
+  await page.locator('#broken').getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#broken').getByText('Step 2 of 5').waitFor();
+  await assertAccessible(page, 'overlay with mistakes');
+  // The same problems on the console, for the site's editors.
+  assert.ok(session.watch.errors.some((e) => e.includes('overlay: TOWN-CPC-02: legal_basis is empty')));
+  session.watch.errors = session.watch.errors.filter((e) => !e.startsWith('Ethical ICT criteria builder, overlay:'));
+  await assertClean(env, session);
+  await session.context.close();
 });

@@ -356,6 +356,12 @@ pub struct Messages {
     /// A field name followed by the language's colon.
     pub label_colon: &'static str,
     pub footer_translation: &'static str,
+    /// `{authority}`, `{name}`, `{version}`, `{hash}`: the authority's overlay in the footer.
+    pub footer_overlay: &'static str,
+    /// `{authority}`: said with each of the authority's own criteria.
+    pub own_criterion: &'static str,
+    /// Before the list of problems in an authority's overlay (the problems stay in English).
+    pub overlay_problems: &'static str,
     pub in_english: &'static str,
     pub months: &'static str,
     pub list_and: &'static str,

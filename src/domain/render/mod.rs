@@ -459,6 +459,9 @@ fn walk_item(
         sink.detail(&field(m, m.scoring, scoring));
     }
     sink.detail(&field(m, m.verification, &item.verification.submit));
+    if let Some(authority) = &item.authority {
+        sink.detail(&[plain(&fill(m.own_criterion, &[("authority", authority)]))]);
+    }
     for (partial, labels) in [
         (false, &item.verification.labels),
         (true, &item.verification.partial_labels),
@@ -850,6 +853,17 @@ pub fn walk_footer(doc: &Document, text_hash: &str, sink: &mut dyn Sink) {
             ("text_hash", text_hash),
         ],
     ))]);
+    if let Some(o) = &doc.overlay {
+        sink.paragraph(&[plain(&fill(
+            m.footer_overlay,
+            &[
+                ("authority", &o.authority),
+                ("name", &o.name),
+                ("version", &o.version),
+                ("hash", &o.hash),
+            ],
+        ))]);
+    }
     if let Some(t) = &doc.translation {
         sink.paragraph(&[plain(&fill(
             m.footer_translation,
