@@ -94,6 +94,19 @@ test('a CMS page with aggressive CSS changes nothing in the widget, and theming 
   assert.equal(await button.evaluate((b) => getComputedStyle(b).textTransform), 'none');
   // Our style sheet does not leak out: the host's body keeps its own background and margin.
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(250, 250, 250)');
+  // The error summary inside the shadow root: Continue with nothing ticked moves focus to it, and
+  // its link moves focus to the question, all by keyboard.
+  await keyboardJourneyTo(page, 'Continue');
+  await element.locator('.ecb-error-summary').waitFor();
+  const focusedInWidget = () => page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.className} ${el.id}` : '';
+  });
+  assert.match(await focusedInWidget(), /ecb-error-summary/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.match(await focusedInWidget(), /categories/);
   await keyboardJourney(page, page, 'Laptops and desktop computers', { continue: 'Continue', step: 'Step 2 of 5' });
   // The ticked box, then the step: two selection events.
   await page.waitForFunction(() => window.hostEvents.length === 2);
