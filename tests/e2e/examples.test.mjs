@@ -324,6 +324,9 @@ test('an authority\'s overlay: its criterion marked, one hidden, its answers, in
   const cli = cliRender(['--format', 'markdown', '--part', 'tender', '--overlay', join(ROOT, 'tests/fixtures/overlay/city-of-example.toml'), '--fragment', fragment]);
   assert.equal(markdown, cli);
   assert.match(markdown, /Contact point for supply-chain questions/);
+  await page.waitForFunction(() => window.hostEvents.some((e) => e.type.endsWith(':export')));
+  assert.deepEqual((await page.evaluate(() => window.hostEvents.find((e) => e.type.endsWith(':export')))).detail,
+    { format: 'markdown', part: 'tender', file: download.suggestedFilename(), languages: ['en'] });
   assert.match(markdown, /Own criterion of City of Example, not from the catalogue\./);
   // Word, written in the office worker with the overlay the page applied.
   const [word] = await Promise.all([
