@@ -303,15 +303,29 @@ mod in_the_widget {
     #[test]
     fn a_checked_overlay_is_merged_and_its_answers_taken_where_nothing_was_answered() {
         let fresh = state(None).reduce(Action::OverlayLoaded("city.json".into(), Ok(checked())));
-        assert!(fresh.catalog.criteria.iter().any(|c| c.id == "CITY-CPC-01" && c.authority));
+        assert!(fresh
+            .catalog
+            .criteria
+            .iter()
+            .any(|c| c.id == "CITY-CPC-01" && c.authority));
         assert!(!fresh.catalog.criteria.iter().any(|c| c.id == "CHEM-AC-01"));
         assert_eq!(fresh.selection.level, Some(AmbitionLevel::Advanced));
-        assert_eq!(fresh.selection.details.number(criteria_builder::domain::selection::DetailField::AwardPoints), Some(20));
+        assert_eq!(
+            fresh
+                .selection
+                .details
+                .number(criteria_builder::domain::selection::DetailField::AwardPoints),
+            Some(20)
+        );
         // A buyer who already answered keeps the answers; the criteria are merged all the same.
         let answered = state(Some("v=1&c=monitors&l=basic"))
             .reduce(Action::OverlayLoaded("city.json".into(), Ok(checked())));
         assert_eq!(answered.selection.level, Some(AmbitionLevel::Basic));
-        assert!(answered.catalog.criteria.iter().any(|c| c.id == "CITY-CPC-01"));
+        assert!(answered
+            .catalog
+            .criteria
+            .iter()
+            .any(|c| c.id == "CITY-CPC-01"));
     }
 
     #[test]
@@ -321,7 +335,10 @@ mod in_the_widget {
             "city.json".into(),
             Err(vec!["city.json: CITY-CPC-01: duplicate criterion ID".into()]),
         ));
-        assert_eq!(after.overlay_problems, ["city.json: CITY-CPC-01: duplicate criterion ID"]);
+        assert_eq!(
+            after.overlay_problems,
+            ["city.json: CITY-CPC-01: duplicate criterion ID"]
+        );
         assert_eq!(after.catalog.criteria, before.catalog.criteria);
         assert!(after.overlay.is_none());
     }
