@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { start, openPage, assertClean, assertAccessible, catalogueVersion, ROOT } from './harness.mjs';
+import { serve, CSP } from './server.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -173,4 +174,50 @@ test('catalogUrl: the catalogue and message files come from the host\'s folder, 
   await assertAccessible(page, 'catalogue elsewhere');
   await assertClean(env, session);
   await session.context.close();
+});
+
+test('catalogUrl on another origin, with the documented CORS set-up: the page and the office worker read it', async () => {
+  const origins = {};
+  const data = await serve({ roots: [join(ROOT, 'dist')], cors: true });
+  origins.data = data.url;
+  // The host's policy names the data origin in connect-src, for the page and the worker alike.
+  const site = await serve({
+    roots: [join(ROOT, 'dist'), join(ROOT, 'tests', 'e2e', 'pages')],
+    csp: () => CSP.replace("connect-src 'self'", `connect-src 'self' ${origins.data}`),
+  });
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${site.url}/www/examples/index.html`);
+  await page.evaluate(async (folder) => {
+    await import('/www/criteria-builder.js');
+    const element = document.createElement('ethical-ict-criteria');
+    element.id = 'remote';
+    element.setAttribute('language', 'fr');
+    element.setAttribute('catalog-url', folder);
+    element.setAttribute('selection', 'v=1&c=monitors&r=child-labour&l=basic&s=specifications,contract');
+    document.querySelector('main').append(element);
+  }, `${data.url}/`);
+  const remote = page.locator('#remote');
+  await remote.locator('.ecb[lang="fr"] .ecb-document').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    remote.getByRole('button', { name: 'Télécharger pour Word (.docx)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.docx$/);
+  const fromData = data.requests.filter((r) => /^\/(catalog|messages)-fr\.bin/.test(r));
+  assert.ok(fromData.filter((r) => r.startsWith('/catalog-fr.bin')).length >= 2, `page and worker read the other origin: ${fromData}`);
+  assert.ok(!site.requests.some((r) => /^\/(catalog|messages)-fr\.bin/.test(r)), 'nothing French from the site itself');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual([...site.reports, ...data.reports], []);
+  await context.close();
+  await site.close();
+  await data.close();
 });

@@ -28,8 +28,9 @@ const TYPES = {
 };
 
 /** Serves `roots` (first match wins) on 127.0.0.1:`port` (0 = any free port), with `csp` (the
- *  widget's strict policy unless another is given, e.g. a host page's in frame mode). */
-export async function serve({ roots, port = 0, csp = CSP }) {
+ *  widget's strict policy unless another is given, e.g. a host page's in frame mode); with `cors`,
+ *  files may be read from other origins (a host publishing the catalogue elsewhere). */
+export async function serve({ roots, port = 0, csp = CSP, cors = false }) {
   const reports = [];
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -55,6 +56,7 @@ export async function serve({ roots, port = 0, csp = CSP }) {
           'X-Content-Type-Options': 'nosniff',
           'Referrer-Policy': 'no-referrer',
           'Cache-Control': 'no-store',
+          ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
         });
         res.end(body);
         return;
