@@ -58,8 +58,9 @@ export function frame(element, { src, title = 'Ethical ICT criteria builder', ..
   const iframe = document.createElement('iframe');
   iframe.title = title;
   // What the widget needs, and nothing more: its scripts and its own origin (for its files and
-  // storage), its form, downloads; clipboard writing is delegated with `allow`.
-  iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-downloads');
+  // storage), its form, downloads, and a new tab for the accessibility statement (not sandboxed
+  // itself); clipboard writing is delegated with `allow`.
+  iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-downloads allow-popups allow-popups-to-escape-sandbox');
   iframe.setAttribute('allow', 'clipboard-write');
   iframe.setAttribute('referrerpolicy', 'no-referrer');
   iframe.className = 'ecb-frame';

@@ -186,7 +186,7 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="ecb-overlay-contact">{ given.checked.overlay.overlay.contact.clone() }</p>
                 }
                 <p class="ecb-statement">
-                    <a href={statement}>{ m.accessibility_statement }</a>
+                    <a href={statement} target="_blank" rel="noopener">{ m.accessibility_statement }</a>
                 </p>
             </section>
     }

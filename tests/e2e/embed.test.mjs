@@ -167,6 +167,9 @@ test('catalogUrl: the catalogue and message files come from the host\'s folder, 
   assert.equal(await elsewhere.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).getAttribute('href'), '/about/barrierefreiheit.html');
   const ours = page.locator('#ours').getByRole('link', { name: 'Déclaration sur l’accessibilité' });
   const href = await ours.getAttribute('href');
+  // In a new tab (said in the link), so that the answers on the page stay.
+  assert.equal(await ours.getAttribute('target'), '_blank');
+  assert.match(await ours.textContent(), /\(s’ouvre dans un nouvel onglet\)$/);
   assert.equal(href, `${env.server.url}/www/accessibility/fr.html`);
   const statement = await context.request.get(href);
   assert.equal(statement.status(), 200);

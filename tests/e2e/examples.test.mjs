@@ -220,7 +220,7 @@ test('frame mode: a host page without WebAssembly shows the widget from another 
   const frame = page.frameLocator('#framed iframe');
   await frame.locator('.ecb[lang="de"]').waitFor();
   assert.equal(await iframe.getAttribute('title'), 'Ethical ICT criteria builder');
-  assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-forms allow-downloads');
+  assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-forms allow-downloads allow-popups allow-popups-to-escape-sandbox');
   // The frame's height follows its content.
   const fits = async () => {
     const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
@@ -260,6 +260,15 @@ test('frame mode: a host page without WebAssembly shows the widget from another 
   assert.match(download.suggestedFilename(), /\.md$/);
   await review.getByRole('button', { name: 'Unformatierten Text kopieren' }).click();
   await review.getByText('In die Zwischenablage kopiert.').waitFor();
+  // The statement opens in a tab of its own, outside the sandbox; the widget stays.
+  const [statement] = await Promise.all([
+    context.waitForEvent('page'),
+    review.getByRole('link', { name: /^Erklärung zur Barrierefreiheit/ }).click(),
+  ]);
+  await statement.waitForLoadState();
+  assert.equal(statement.url(), `${widget.url}/www/accessibility/de.html`);
+  await statement.close();
+  await review.locator('.ecb-document').waitFor();
   await assertAccessible(page, 'frame example (host page)');
   // axe inside the frame too, on the widget's own page.
   await assertAccessible(page.frames().find((f) => f.url().startsWith(widget.url)), 'frame example (the frame)');

@@ -27,7 +27,7 @@ pub const EN: Messages = Messages {
     load_mismatch: "the file belongs to another version of the builder",
     load_damaged: "the file is damaged",
     crashed: "The criteria builder stopped because of an internal error. Reload the page; your choices are kept in the address of the page.",
-    accessibility_statement: "Accessibility statement",
+    accessibility_statement: "Accessibility statement (opens in a new tab)",
 
     step_products: "What are you buying?",
     step_products_hint: "Each product category becomes a lot with its own criteria.",

@@ -30,7 +30,8 @@ pub struct Messages {
     pub catalogue_failed: &'static str,
     pub retry: &'static str,
     pub crashed: &'static str,
-    /// The link to the accessibility statement, at the widget's foot.
+    /// The link to the accessibility statement, at the widget's foot; it opens in a new tab, so
+    /// that the buyer's answers on the page stay (and says so).
     pub accessibility_statement: &'static str,
 
     // Step 1
