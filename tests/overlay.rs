@@ -139,7 +139,7 @@ fn the_documents_mark_the_authoritys_criteria_and_name_the_overlay_in_the_footer
     .unwrap();
     assert!(text.contains("Contact point for supply-chain questions"));
     assert_eq!(
-        text.matches("Own criterion of City of Example, not from the catalogue.")
+        text.matches("Criterion written by City of Example, not taken from the catalogue.")
             .count(),
         1
     );
@@ -149,7 +149,7 @@ fn the_documents_mark_the_authoritys_criteria_and_name_the_overlay_in_the_footer
     );
     let stamp = merged.meta.overlay.as_ref().unwrap();
     assert!(text.contains(&format!(
-        "With the own criteria of City of Example: \u{201c}City of Example ICT criteria\u{201d}, version 2026.1, overlay hash {}.",
+        "Includes criteria written by City of Example: \u{201c}City of Example ICT criteria\u{201d}, version 2026.1, overlay hash {}.",
         stamp.hash
     )));
 }

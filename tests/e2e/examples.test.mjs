@@ -321,8 +321,8 @@ test('an authority\'s overlay: its criterion marked, one hidden, its answers, in
   await keyboardJourneyTo(page, 'Continue');
   const preview = city.locator('.ecb-document');
   await preview.waitFor();
-  await preview.getByText('Own criterion of City of Example, not from the catalogue.').first().waitFor();
-  assert.match(await preview.textContent(), /With the own criteria of City of Example: “City of Example ICT criteria”, version 2026\.1, overlay hash [0-9a-f]{12}\./);
+  await preview.getByText('Criterion written by City of Example, not taken from the catalogue.').first().waitFor();
+  assert.match(await preview.textContent(), /Includes criteria written by City of Example: “City of Example ICT criteria”, version 2026\.1, overlay hash [0-9a-f]{12}\./);
   // The download is what the command line writes with the same overlay.
   const fragment = await page.evaluate(() => document.getElementById('city').selection);
   const [download] = await Promise.all([
@@ -336,7 +336,7 @@ test('an authority\'s overlay: its criterion marked, one hidden, its answers, in
   await page.waitForFunction(() => window.hostEvents.some((e) => e.type.endsWith(':export')));
   assert.deepEqual((await page.evaluate(() => window.hostEvents.find((e) => e.type.endsWith(':export')))).detail,
     { format: 'markdown', part: 'tender', file: download.suggestedFilename(), languages: ['en'] });
-  assert.match(markdown, /Own criterion of City of Example, not from the catalogue\./);
+  assert.match(markdown, /Criterion written by City of Example, not taken from the catalogue\./);
   // Word, written in the office worker with the overlay the page applied.
   const [word] = await Promise.all([
     page.waitForEvent('download'),
