@@ -190,8 +190,9 @@ mod run {
             }
         };
         match overlay::apply(&catalog, &overlay, &file) {
-            Ok(_) => {
-                let stamp = overlay.stamp();
+            Ok(merged) => {
+                // The stamp `apply` put on the catalogue (the overlay's hash, computed once).
+                let stamp = merged.meta.overlay.unwrap_or_default();
                 let bytes = postcard::to_allocvec(&Checked { overlay, stamp }).unwrap_or_default();
                 reply(
                     id,

@@ -399,14 +399,12 @@ impl WizardState {
     /// Takes the host's checked overlay: merges it into the catalogues here (the others get it
     /// as they arrive) and, where the buyer has not answered anything yet, starts from its answers.
     fn take_overlay(&mut self, given: CheckedOverlay) {
+        let given = Rc::new(given);
         self.overlay_problems.clear();
-        self.overlay = Some(Rc::new(given));
+        self.overlay = Some(given.clone());
         let catalogues = std::mem::take(&mut self.catalogues);
         self.catalogues = catalogues.into_iter().map(|c| self.overlaid(c)).collect();
         self.catalog = self.overlaid(self.catalog.clone());
-        let Some(given) = self.overlay.clone() else {
-            return;
-        };
         let defaults = given.checked.overlay.defaults.selection.as_str();
         let untouched = self.selection.categories.is_empty()
             && self.selection.risks.is_empty()

@@ -171,11 +171,7 @@ pub fn apply(
         return Err(errors);
     }
 
-    let mut merged = catalog.clone();
-    merged.criteria.extend(overlay.criterion.iter().cloned());
-    merged.sources.extend(overlay.source.iter().cloned());
-    merged.legal.extend(overlay.legal.iter().cloned());
-    merged.labels.extend(overlay.label.iter().cloned());
+    let merged = added(catalog, overlay);
     // The catalogue's own rules; what the catalogue alone already breaks is not the overlay's.
     let before = check(catalog, &|_| "catalogue".to_string());
     let of_overlay = |id: &str| {
@@ -201,7 +197,7 @@ pub fn apply(
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(merge(catalog, overlay, overlay.stamp()))
+    Ok(hidden(merged, overlay, overlay.stamp()))
 }
 
 /// An overlay checked (by [`apply`], in the office worker) with its stamp: what the page merges
@@ -216,10 +212,16 @@ pub struct Checked {
 /// sources, legal bases and labels added; the hidden criteria left out, and with them what other
 /// criteria said about them. A core catalogue (no criteria) is returned as it is.
 pub fn merge(catalog: &Catalog, overlay: &Overlay, stamp: OverlayStamp) -> Catalog {
-    let mut merged = catalog.clone();
-    if merged.criteria.is_empty() {
-        return merged;
+    if catalog.criteria.is_empty() {
+        return catalog.clone();
     }
+    hidden(added(catalog, overlay), overlay, stamp)
+}
+
+/// The catalogue with the overlay's entries added: its criteria marked as the authority's, its
+/// sources, legal bases and labels (what the checks run on, the hidden criteria still in).
+fn added(catalog: &Catalog, overlay: &Overlay) -> Catalog {
+    let mut merged = catalog.clone();
     merged
         .criteria
         .extend(overlay.criterion.iter().cloned().map(|mut c| {
@@ -229,6 +231,12 @@ pub fn merge(catalog: &Catalog, overlay: &Overlay, stamp: OverlayStamp) -> Catal
     merged.sources.extend(overlay.source.iter().cloned());
     merged.legal.extend(overlay.legal.iter().cloned());
     merged.labels.extend(overlay.label.iter().cloned());
+    merged
+}
+
+/// The catalogue with the overlay's hidden criteria left out, and with them what other criteria
+/// said about them; stamped with the overlay.
+fn hidden(mut merged: Catalog, overlay: &Overlay, stamp: OverlayStamp) -> Catalog {
     merged.criteria.retain(|c| !overlay.hide.contains(&c.id));
     for c in &mut merged.criteria {
         c.covers.retain(|cover| !overlay.hide.contains(&cover.id));

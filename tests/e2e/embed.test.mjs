@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { start, openPage, assertClean, assertAccessible, catalogueVersion, ROOT } from './harness.mjs';
+import { start, openPage, watchPage, assertClean, assertAccessible, catalogueVersion, ROOT } from './harness.mjs';
 import { serve, CSP } from './server.mjs';
 
 let env;
@@ -189,14 +189,8 @@ test('catalogUrl on another origin, with the documented CORS set-up: the page an
     csp: () => CSP.replace("connect-src 'self'", `connect-src 'self' ${origins.data}`),
   });
   const context = await env.browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const { foreign, errors } = await watchPage(page, [site.url, data.url]);
   await page.goto(`${site.url}/www/examples/index.html`);
   await page.evaluate(async (folder) => {
     await import('/www/criteria-builder.js');
@@ -219,6 +213,7 @@ test('catalogUrl on another origin, with the documented CORS set-up: the page an
   assert.ok(!site.requests.some((r) => /^\/(catalog|messages)-fr\.bin/.test(r)), 'nothing French from the site itself');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, [], 'requests beyond the two origins');
   assert.deepEqual([...site.reports, ...data.reports], []);
   await context.close();
   await site.close();

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { start, openPage, assertClean, assertAccessible, focusedLabelled, cliRender, cliRenderBytes, ROOT } from './harness.mjs';
+import { start, openPage, watchPage, assertClean, assertAccessible, focusedLabelled, cliRender, cliRenderBytes, ROOT } from './harness.mjs';
 import { serve, CSP } from './server.mjs';
 
 let env;
@@ -202,19 +202,8 @@ test('frame mode: a host page without WebAssembly shows the widget from another 
   const context = await env.browser.newContext({ viewport: { width: 1024, height: 900 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: widget.url });
   await context.addInitScript(TRACK);
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
   const page = await context.newPage();
-  const foreign = [];
-  const errors = [];
-  page.on('request', (r) => {
-    const url = r.url();
-    if (![widget.url, host.url, 'blob:', 'data:'].some((o) => url.startsWith(o))) foreign.push(url);
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const { foreign, errors } = await watchPage(page, [widget.url, host.url]);
   await page.goto(`${host.url}/www/examples/frame.html?widget=${encodeURIComponent(widget.url)}`);
   const iframe = page.locator('#framed iframe');
   const frame = page.frameLocator('#framed iframe');

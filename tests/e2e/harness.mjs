@@ -40,6 +40,14 @@ export async function openPage(env, path, { width = 1024, height = 900, hold = [
   for (const pattern of hold) await context.route(pattern, () => {});
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   const page = await context.newPage();
+  const watch = await watchPage(page, [env.server.url]);
+  await page.goto(env.server.url + path);
+  return { page, context, watch };
+}
+
+/** Records, on a page not yet opened, CSP violations (in `window.__cspViolations`), requests to
+ *  anything but `origins` (and blob:, data:) and page or console errors. */
+export async function watchPage(page, origins) {
   const watch = { violations: [], foreign: [], errors: [] };
   await page.addInitScript(() => {
     window.__cspViolations = [];
@@ -49,14 +57,11 @@ export async function openPage(env, path, { width = 1024, height = 900, hold = [
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(env.server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) {
-      watch.foreign.push(url);
-    }
+    if (![...origins, 'blob:', 'data:'].some((o) => url.startsWith(o))) watch.foreign.push(url);
   });
   page.on('pageerror', (error) => watch.errors.push(String(error)));
   page.on('console', (msg) => { if (msg.type() === 'error') watch.errors.push(msg.text()); });
-  await page.goto(env.server.url + path);
-  return { page, context, watch };
+  return watch;
 }
 
 /** Asserts nothing broke the page's promises: no CSP report, no foreign request, no error. */
